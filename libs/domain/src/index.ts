@@ -6,3 +6,4 @@ export * from './case/case.events';
 export * from './case/case.commands';
 export * from './case/case.state';
 export * from './case/case.decide';
+export * from './account/account';

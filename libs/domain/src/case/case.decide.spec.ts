@@ -1,7 +1,7 @@
 import { DomainError } from '../errors';
 import { CaseCommand } from './case.commands';
 import { decideCase } from './case.decide';
-import { CaseEvent } from './case.events';
+import { CaseEvent, Resource } from './case.events';
 import { RecordedCaseEvent, foldCase } from './case.state';
 
 const agent = { id: 'a1', username: 'bollywood', role: 'agent' as const };
@@ -47,7 +47,7 @@ const letter: CaseEvent = {
   type: 'WrittenRequestSent',
   data: { entryId: 'req-1', sentAt: '2019-11-13T09:00:00+01:00', channel: 'letter', from: 'Bollywood', to: 'Président', subject: 'Sanction disciplinaire ?', kind: 'question_to_hierarchy' },
 };
-const restore = (entryId: string, occurredAt: string, resources?: CaseEvent & { type: 'AccessCutOff' }['data']['resources']): CaseCommand => ({
+const restore = (entryId: string, occurredAt: string, resources?: Resource[]): CaseCommand => ({
   type: 'RecordAccessRestoration',
   data: { entryId, cutOffEntryId: 'cut-1', occurredAt, ...(resources ? { resources } : {}) },
 });

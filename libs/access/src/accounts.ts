@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import { ACCOUNT_SCHEMA_VERSION, AccountCommand, AccountEvent, AccountState, Actor, DomainError, Role, decideAccount, foldAccount, normalizeUsername } from '@mc/domain';
+import { EventStore, NO_STREAM, StreamNotFoundError } from '@mc/event-store/event-store.port';
+import { accountIdFor, accountStream } from './account-id';
+import { hashPassword, passwordProblem, spendVerificationTime, verifyPassword } from './password-hasher';
+
+export interface AccountView {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  union: string | null;
+  disabled: boolean;
+  credentialVersion: number;
+}
+
+export interface NewAccount {
+  username: string;
+  displayName?: string;
+  role: Role;
+  union?: string;
+  password: string;
+}
+
+const view = (id: string, s: AccountState): AccountView => ({
+  id,
+  username: s.username,
+  displayName: s.displayName,
+  role: s.role,
+  union: s.union,
+  disabled: s.disabled,
+  credentialVersion: s.credentialVersion,
+});
+
+/** Accounts live as events on `account-<uuid>` streams; this reads and writes them. */
+export class Accounts {
+  constructor(private readonly store: EventStore) {}
+
+  async findById(accountId: string): Promise<{ view: AccountView; state: AccountState; revision: number } | null> {
+    try {
+      const records = await this.store.readStream(accountStream(accountId));
+      const state = foldAccount(records.map((r) => ({ type: r.type, data: r.data }) as AccountEvent));
+      return { view: view(accountId, state), state, revision: records[records.length - 1].revision };
+    } catch (e) {
+      if (e instanceof StreamNotFoundError) return null;
+      throw e;
+    }
+  }
+
+  async findByUsername(username: string): Promise<AccountView | null> {
+    return (await this.findById(accountIdFor(username)))?.view ?? null;
+  }
+
+  async create(input: NewAccount, actor: Actor, correlationId: string = randomUUID()): Promise<AccountView> {
+    const weak = passwordProblem(input.password);
+    if (weak) throw DomainError.of('INVALID_INPUT', 'password', weak.fr, weak.en);
+    const username = normalizeUsername(input.username ?? '');
+    const id = accountIdFor(username);
+    const existing = await this.findById(id);
+    const command: AccountCommand = {
+      type: 'CreateAccount',
+      data: {
+        username,
+        displayName: input.displayName?.trim() || username,
+        role: input.role,
+        ...(input.union !== undefined ? { union: input.union } : {}),
+        passwordHash: await hashPassword(input.password),
+      },
+    };
+    const events = decideAccount(command, existing?.state ?? foldAccount([]));
+    await this.append(id, events, existing ? existing.revision : NO_STREAM, actor, correlationId);
+    return (await this.findById(id))!.view;
+  }
+
+  /** The account if the password is right and the account active; null otherwise, in the same time. */
+  async authenticate(username: string, password: string): Promise<AccountView | null> {
+    const found = typeof username === 'string' ? await this.findById(accountIdFor(username)) : null;
+    if (!found || !found.state.passwordHash) {
+      await spendVerificationTime(String(password));
+      return null;
+    }
+    const ok = await verifyPassword(found.state.passwordHash, String(password));
+    return ok && !found.state.disabled ? found.view : null;
+  }
+
+  /** True when at least one account exists (the bootstrap admin is created only on an empty journal). */
+  async any(): Promise<boolean> {
+    for (let after = 0; ; ) {
+      const page = await this.store.readAll({ after, maxCount: 1000 });
+      if (page.some((e) => e.record.streamId.startsWith('account-'))) return true;
+      if (page.length === 0) return false;
+      after = page[page.length - 1].position;
+    }
+  }
+
+  private async append(id: string, events: AccountEvent[], expected: number | typeof NO_STREAM, actor: Actor, correlationId: string): Promise<void> {
+    const causationId = randomUUID();
+    await this.store.append(
+      accountStream(id),
+      events.map((e) => ({
+        eventId: randomUUID(),
+        type: e.type,
+        data: e.data as Record<string, unknown>,
+        metadata: { schemaVersion: ACCOUNT_SCHEMA_VERSION, actor, correlationId, causationId },
+      })),
+      expected,
+    );
+  }
+}

@@ -1,0 +1,5 @@
+export * from './account-id';
+export * from './password-hasher';
+export * from './token-service';
+export * from './access-policy';
+export * from './accounts';

@@ -1,0 +1,65 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface TokenClaims {
+  /** Account id. */
+  sub: string;
+  /** Credential version when issued: a password change invalidates older tokens. */
+  cv: number;
+  /** Expiry, ms since epoch. */
+  exp: number;
+}
+
+const PREFIX = 'mc1';
+
+/**
+ * Bearer tokens signed with HMAC-SHA256. Stateless so that several instances sharing one secret
+ * accept each other's tokens; the account is still re-read at every request, so disabling it
+ * or changing its password takes effect at once.
+ */
+export class TokenService {
+  constructor(
+    private readonly secret: Buffer,
+    readonly ttlMs: number = 12 * 60 * 60 * 1000,
+  ) {
+    if (secret.length < 32) throw new Error('Token secret must be at least 32 bytes');
+  }
+
+  /** Reads `<dataDir>/token-secret`, creating it (mode 0600) on first start. */
+  static secretFromDataDir(dataDir: string): Buffer {
+    const file = join(dataDir, 'token-secret');
+    if (!existsSync(file)) {
+      writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
+    }
+    chmodSync(file, 0o600);
+    return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
+  }
+
+  issue(accountId: string, credentialVersion: number, now: Date): { token: string; expiresAt: string } {
+    const claims: TokenClaims = { sub: accountId, cv: credentialVersion, exp: now.getTime() + this.ttlMs };
+    const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
+    return { token: `${PREFIX}.${payload}.${this.sign(payload)}`, expiresAt: new Date(claims.exp).toISOString() };
+  }
+
+  /** The claims of a well-signed, unexpired token; null for anything else. */
+  verify(token: string, now: Date): TokenClaims | null {
+    const parts = token.split('.');
+    if (parts.length !== 3 || parts[0] !== PREFIX) return null;
+    const [, payload, signature] = parts;
+    const expected = Buffer.from(this.sign(payload));
+    const given = Buffer.from(signature);
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+    try {
+      const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as TokenClaims;
+      if (typeof claims.sub !== 'string' || typeof claims.cv !== 'number' || typeof claims.exp !== 'number') return null;
+      return claims.exp > now.getTime() ? claims : null;
+    } catch {
+      return null;
+    }
+  }
+
+  private sign(payload: string): string {
+    return createHmac('sha256', this.secret).update(`${PREFIX}.${payload}`).digest('base64url');
+  }
+}
