@@ -1,0 +1,243 @@
+import type { EventToAppend, StoredEvent } from './event-store.port';
+import {
+  ChainVerifier,
+  GENESIS_PREV_HASH,
+  canonicalJson,
+  computeHash,
+  sealEvents,
+  type ChainFailure,
+} from './hash-chain';
+
+/*
+ * Hand-checked vectors. The canonical texts below were written by hand from RFC 8785 (keys
+ * sorted by UTF-16 code units, ECMAScript number form, minimal string escapes, raw UTF-8) and
+ * their hashes computed outside our code with:
+ *   printf '%s' '<canonical text>' | sha256sum
+ */
+const ACTOR = { id: 'u1', username: 'agent.dupont', role: 'agent' as const };
+
+const RECORD_1 = {
+  streamId: 'case-7f0c',
+  revision: 0,
+  eventId: 'e-1',
+  type: 'CaseOpened',
+  data: { title: 'Coupure de la messagerie' },
+  metadata: { schemaVersion: 1, recordedAt: '2026-03-02T08:30:00.000Z', actor: ACTOR, correlationId: 'c1', causationId: 'c1' },
+  prevHash: GENESIS_PREV_HASH,
+};
+const CANONICAL_1 =
+  '{"data":{"title":"Coupure de la messagerie"},"eventId":"e-1","metadata":{"actor":{"id":"u1","role":"agent","username":"agent.dupont"},"causationId":"c1","correlationId":"c1","recordedAt":"2026-03-02T08:30:00.000Z","schemaVersion":1},"prevHash":"0000000000000000000000000000000000000000000000000000000000000000","revision":0,"streamId":"case-7f0c","type":"CaseOpened"}';
+const HASH_1 = '9c2e3be897a229fe48c96f8098b9ab319a1878ec92e2980d2ceecb9ed60fb63b';
+
+// Exercises the traps: '😀' (U+1F600, UTF-16 D83D DE00) sorts before 'ﬁ' (U+FB01) in UTF-16
+// order although it comes after it in code point order; 1e21 is written 1e+21; -0 is 0.
+const RECORD_2 = {
+  streamId: 'case-7f0c',
+  revision: 1,
+  eventId: 'e-2',
+  type: 'IncidentReported',
+  data: {
+    'ﬁ': 'x',
+    '😀': 'y',
+    'é': '€ « » ’ œ',
+    n: [1e21, 0.000001, 1e-7, -0, 5, 0.1],
+    esc: 'a"b\\c\nd\u0001</',
+  },
+  metadata: { schemaVersion: 1, recordedAt: '2026-03-02T08:31:00.000Z', actor: ACTOR, correlationId: 'c1', causationId: 'e-1' },
+  prevHash: HASH_1,
+};
+const CANONICAL_2 =
+  '{"data":{"esc":"a\\"b\\\\c\\nd\\u0001</","n":[1e+21,0.000001,1e-7,0,5,0.1],"é":"€ « » ’ œ","😀":"y","ﬁ":"x"},"eventId":"e-2","metadata":{"actor":{"id":"u1","role":"agent","username":"agent.dupont"},"causationId":"e-1","correlationId":"c1","recordedAt":"2026-03-02T08:31:00.000Z","schemaVersion":1},"prevHash":"9c2e3be897a229fe48c96f8098b9ab319a1878ec92e2980d2ceecb9ed60fb63b","revision":1,"streamId":"case-7f0c","type":"IncidentReported"}';
+const HASH_2 = 'cf054ffe5cc1accf2d03b59adf6ec91f1cdcf5a5172d36ce6ff5237c7d84f78d';
+
+function toAppend(eventId: string, data: Record<string, unknown> = {}): EventToAppend {
+  return { eventId, type: 'IncidentReported', data, metadata: { schemaVersion: 1, actor: ACTOR, correlationId: 'c1', causationId: 'c1' } };
+}
+
+/** A valid chain of `n` single-event appends, one minute apart. */
+function chain(streamId: string, n: number): StoredEvent[] {
+  const records: StoredEvent[] = [];
+  for (let i = 0; i < n; i++) {
+    const previous = records[i - 1];
+    const head = previous ? { revision: previous.revision, hash: previous.hash, recordedAt: previous.metadata.recordedAt } : null;
+    const now = new Date(Date.UTC(2026, 2, 2, 8, 30 + i));
+    records.push(...sealEvents(streamId, head, [toAppend(`${streamId}-e${i}`, { i })], now));
+  }
+  return records;
+}
+
+/** Re-hashes a record after tampering, as a forger who knows the algorithm would. */
+function rehash(record: StoredEvent): StoredEvent {
+  return { ...record, hash: computeHash(record) };
+}
+
+describe('computeHash', () => {
+  it('matches the hand-checked canonical text and sha256sum vectors', () => {
+    expect(canonicalJson(RECORD_1)).toBe(CANONICAL_1);
+    expect(computeHash(RECORD_1)).toBe(HASH_1);
+    expect(canonicalJson(RECORD_2)).toBe(CANONICAL_2);
+    expect(computeHash(RECORD_2)).toBe(HASH_2);
+  });
+
+  it('ignores a hash member and member order', () => {
+    const reordered = Object.fromEntries(Object.entries({ ...RECORD_1, hash: 'f'.repeat(64) }).reverse());
+    expect(Object.keys(reordered)[0]).toBe('hash');
+    expect(computeHash(reordered as unknown as typeof RECORD_1)).toBe(HASH_1);
+  });
+
+  it('changes with any hashed member', () => {
+    expect(computeHash({ ...RECORD_1, revision: 1 })).not.toBe(HASH_1);
+    expect(computeHash({ ...RECORD_1, data: { title: 'Coupure de la messagerie ' } })).not.toBe(HASH_1);
+    expect(computeHash({ ...RECORD_1, metadata: { ...RECORD_1.metadata, recordedAt: '2026-03-02T08:30:00.001Z' } })).not.toBe(HASH_1);
+  });
+});
+
+describe('sealEvents', () => {
+  const now = new Date('2026-03-02T08:30:00.000Z');
+
+  it('starts a stream at revision 0 from the genesis prevHash and links the events', () => {
+    const sealed = sealEvents('case-1', null, [toAppend('a'), toAppend('b'), toAppend('c')], now);
+    expect(GENESIS_PREV_HASH).toBe('0'.repeat(64));
+    expect(sealed.map((r) => r.revision)).toEqual([0, 1, 2]);
+    expect(sealed[0].prevHash).toBe(GENESIS_PREV_HASH);
+    expect(sealed[1].prevHash).toBe(sealed[0].hash);
+    expect(sealed[2].prevHash).toBe(sealed[1].hash);
+    for (const record of sealed) expect(computeHash(record)).toBe(record.hash);
+    expect(Object.keys(sealed[0])).toEqual(['streamId', 'revision', 'eventId', 'type', 'data', 'metadata', 'prevHash', 'hash']);
+  });
+
+  it('reproduces the hand-checked vector', () => {
+    const [record] = sealEvents(
+      'case-7f0c',
+      null,
+      [{ eventId: 'e-1', type: 'CaseOpened', data: RECORD_1.data, metadata: { schemaVersion: 1, actor: ACTOR, correlationId: 'c1', causationId: 'c1' } }],
+      new Date('2026-03-02T09:30:00.000+01:00'),
+    );
+    expect(record.hash).toBe(HASH_1);
+  });
+
+  it('continues after the previous event', () => {
+    const previous = { revision: 6, hash: 'a'.repeat(64), recordedAt: '2026-03-02T08:00:00.000Z' };
+    const sealed = sealEvents('case-1', previous, [toAppend('a'), toAppend('b')], now);
+    expect(sealed.map((r) => r.revision)).toEqual([7, 8]);
+    expect(sealed[0].prevHash).toBe('a'.repeat(64));
+  });
+
+  it('stamps one recordedAt per append, never earlier than the previous one, ignoring the caller', () => {
+    const forged = toAppend('a');
+    (forged.metadata as Record<string, unknown>).recordedAt = '1999-01-01T00:00:00.000Z';
+    const sealed = sealEvents('case-1', null, [forged, toAppend('b')], new Date('2026-03-02T09:30:00.123+01:00'));
+    expect(sealed.map((r) => r.metadata.recordedAt)).toEqual(['2026-03-02T08:30:00.123Z', '2026-03-02T08:30:00.123Z']);
+
+    const previous = { revision: 0, hash: 'a'.repeat(64), recordedAt: '2026-03-02T10:00:00.000Z' };
+    const [late] = sealEvents('case-1', previous, [toAppend('c')], now);
+    expect(late.metadata.recordedAt).toBe('2026-03-02T10:00:00.000Z');
+  });
+
+  it('hashes exactly what JSON stores: undefined dropped, dates as strings, inputs untouched', () => {
+    const data = { a: 1, gone: undefined, nested: { gone: undefined, keep: [1, undefined] }, at: new Date(0) };
+    const [record] = sealEvents('case-1', null, [toAppend('a', data)], now);
+    expect(record.data).toEqual({ a: 1, nested: { keep: [1, null] }, at: '1970-01-01T00:00:00.000Z' });
+    expect('gone' in record.data).toBe(false);
+    expect(computeHash(JSON.parse(JSON.stringify(record)))).toBe(record.hash);
+    expect(data.at).toBeInstanceOf(Date);
+  });
+
+  it('rejects non-finite numbers, lone surrogates and malformed events', () => {
+    expect(() => sealEvents('case-1', null, [toAppend('a', { x: NaN })], now)).toThrow(/non-finite number NaN at "x"/);
+    expect(() => sealEvents('case-1', null, [toAppend('a', { deep: [{ y: Infinity }] })], now)).toThrow(/non-finite number Infinity/);
+    expect(() => sealEvents('case-1', null, [toAppend('a', { s: 'bad \ud800' })], now)).toThrow(/lone UTF-16 surrogate/);
+    expect(() => sealEvents('case-1', null, [toAppend('')], now)).toThrow(/eventId must be a non-empty string/);
+    expect(() => sealEvents('case-1', null, [{ ...toAppend('a'), data: [] as unknown as Record<string, unknown> }], now)).toThrow(/data must be a JSON object/);
+    expect(() => sealEvents('', null, [toAppend('a')], now)).toThrow(/streamId/);
+    expect(() => sealEvents('case-1', null, [toAppend('a')], new Date('nope'))).toThrow(/invalid date/);
+  });
+});
+
+describe('ChainVerifier', () => {
+  const expectFailure = (failure: ChainFailure | null, expected: Partial<ChainFailure>) => {
+    expect(failure).toMatchObject(expected);
+    expect(failure?.message).toContain(`${expected.streamId}`);
+  };
+
+  it('accepts the hand-checked vectors and valid interleaved streams', () => {
+    expect(ChainVerifier.verifyStream([{ ...RECORD_1, hash: HASH_1 }, { ...RECORD_2, hash: HASH_2 }])).toBeNull();
+    const a = chain('case-a', 4);
+    const b = chain('case-b', 3);
+    const verifier = new ChainVerifier();
+    for (const record of [a[0], b[0], a[1], a[2], b[1], b[2], a[3]]) expect(verifier.check(record)).toBeNull();
+    expect(verifier.head('case-a')).toEqual({ revision: 3, hash: a[3].hash, recordedAt: a[3].metadata.recordedAt });
+  });
+
+  it('reports altered data as a hash mismatch, with stream, revision, expected and found', () => {
+    const records = chain('case-a', 4);
+    records[2] = { ...records[2], data: { i: 99 } };
+    const failure = ChainVerifier.verifyStream(records);
+    expectFailure(failure, { streamId: 'case-a', revision: 2, reason: 'hash_mismatch', found: records[2].hash });
+    expect(failure?.expected).toBe(computeHash(records[2]));
+  });
+
+  it('reports a record re-hashed after tampering as a broken link at the next revision', () => {
+    const records = chain('case-a', 4);
+    records[1] = rehash({ ...records[1], data: { i: 99 } });
+    expectFailure(ChainVerifier.verifyStream(records), {
+      streamId: 'case-a', revision: 2, reason: 'prev_hash_mismatch', expected: records[1].hash, found: records[2].prevHash,
+    });
+  });
+
+  it('reports a changed prevHash', () => {
+    const records = chain('case-a', 3);
+    records[1] = { ...records[1], prevHash: 'b'.repeat(64) };
+    expectFailure(ChainVerifier.verifyStream(records), { streamId: 'case-a', revision: 1, reason: 'hash_mismatch' });
+    records[1] = rehash(records[1]);
+    expectFailure(ChainVerifier.verifyStream(records), {
+      streamId: 'case-a', revision: 1, reason: 'prev_hash_mismatch', expected: records[0].hash, found: 'b'.repeat(64),
+    });
+    const forgedGenesis = rehash({ ...chain('case-g', 1)[0], prevHash: 'c'.repeat(64) });
+    expectFailure(ChainVerifier.verifyStream([forgedGenesis]), {
+      streamId: 'case-g', revision: 0, reason: 'prev_hash_mismatch', expected: GENESIS_PREV_HASH,
+    });
+  });
+
+  it('reports a removed event as a revision gap', () => {
+    const records = chain('case-a', 5);
+    records.splice(2, 1);
+    expectFailure(ChainVerifier.verifyStream(records), {
+      streamId: 'case-a', revision: 3, reason: 'revision_gap', expected: '2', found: '3',
+    });
+    expectFailure(ChainVerifier.verifyStream(chain('case-b', 3).slice(1)), {
+      streamId: 'case-b', revision: 1, reason: 'revision_gap', expected: '0', found: '1',
+    });
+  });
+
+  it('reports a recordedAt regression even in a correctly hashed chain', () => {
+    const records = chain('case-a', 3);
+    const earlier = { ...records[2].metadata, recordedAt: '2026-03-02T08:30:59.999Z' };
+    records[2] = rehash({ ...records[2], metadata: earlier });
+    expectFailure(ChainVerifier.verifyStream(records), {
+      streamId: 'case-a', revision: 2, reason: 'recorded_at_regression',
+      expected: records[1].metadata.recordedAt, found: '2026-03-02T08:30:59.999Z',
+    });
+  });
+
+  it('carries on after a failure without cascading, per stream', () => {
+    const a = chain('case-a', 4);
+    const b = chain('case-b', 2);
+    a[1] = { ...a[1], data: { i: 42 } };
+    const verifier = new ChainVerifier();
+    const failures = [a[0], b[0], a[1], a[2], b[1], a[3]].map((r) => verifier.check(r)).filter(Boolean);
+    expect(failures).toEqual([expect.objectContaining({ streamId: 'case-a', revision: 1, reason: 'hash_mismatch' })]);
+  });
+
+  it('reports malformed records', () => {
+    const [record] = chain('case-a', 1);
+    const { hash: _hash, ...withoutHash } = record;
+    expect(ChainVerifier.verifyStream([withoutHash])).toMatchObject({ streamId: 'case-a', revision: 0, reason: 'malformed', message: expect.stringContaining('hash') });
+    expect(new ChainVerifier().check({ ...record, extra: 1 })).toMatchObject({ reason: 'malformed', message: expect.stringContaining('extra') });
+    expect(new ChainVerifier().check({ ...record, hash: record.hash.toUpperCase() })).toMatchObject({ reason: 'malformed' });
+    expect(new ChainVerifier().check({ ...record, revision: '0' })).toMatchObject({ reason: 'malformed', revision: -1 });
+    expect(new ChainVerifier().check({ ...record, metadata: { ...record.metadata, recordedAt: '2026-03-02T09:30:00+01:00' } })).toMatchObject({ reason: 'malformed' });
+    expect(new ChainVerifier().check('not a record')).toMatchObject({ reason: 'malformed', streamId: '' });
+    expect(ChainVerifier.verifyStream([record, { ...chain('case-b', 2)[1] }])).toMatchObject({ reason: 'malformed' });
+  });
+});

@@ -1,0 +1,278 @@
+import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
+import type { EventMetadata } from '@mc/domain';
+import type { EventToAppend, StoredEvent } from './event-store.port';
+
+/**
+ * The per-stream hash chain of ../shared/spec/evidence-bundle.md section 1. Outside verifiers
+ * rely on these rules byte for byte: change nothing here without changing the spec.
+ */
+
+/** `prevHash` of revision 0. */
+export const GENESIS_PREV_HASH = '0'.repeat(64);
+
+/** A record before its hash is computed: exactly the seven hashed members. */
+export type UnhashedEvent = Omit<StoredEvent<unknown>, 'hash'>;
+
+/** What a stream ends with, as far as the chain is concerned. */
+export interface ChainHead {
+  revision: number;
+  hash: string;
+  recordedAt: string;
+}
+
+/** RFC 8785 (JCS) serialization. */
+export function canonicalJson(value: unknown): string {
+  const text = canonicalize(value);
+  if (text === undefined) throw new Error('Value has no JSON representation');
+  return text;
+}
+
+/** Lowercase hex SHA-256 of the UTF-8 bytes of the canonical record without `hash`. */
+export function computeHash(record: UnhashedEvent): string {
+  // Pick the seven members explicitly: a `hash` (or any stray member) must never be hashed.
+  const { streamId, revision, eventId, type, data, metadata, prevHash } = record;
+  const text = canonicalJson({ streamId, revision, eventId, type, data, metadata, prevHash });
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** A sealed record plus the JSON text of its data and metadata, ready to be stored as is. */
+export interface SealedEvent {
+  record: StoredEvent;
+  dataJson: string;
+  metadataJson: string;
+}
+
+/**
+ * Gives the events their revision, recordedAt, prevHash and hash, continuing after `previous`
+ * (null for a new stream). Every event of one append shares one recordedAt: the later of `now`
+ * and the previous recordedAt, so the stream's recordedAt never goes backwards.
+ */
+export function sealEvents(
+  streamId: string,
+  previous: ChainHead | null,
+  events: EventToAppend[],
+  now: Date,
+): StoredEvent[] {
+  return sealForStorage(streamId, previous, events, now).map((sealed) => sealed.record);
+}
+
+/** sealEvents, keeping the JSON texts so that adapters do not serialize twice. */
+export function sealForStorage(
+  streamId: string,
+  previous: ChainHead | null,
+  events: EventToAppend[],
+  now: Date,
+): SealedEvent[] {
+  requireText(streamId, 'streamId');
+  const recordedAt = nextRecordedAt(previous, now);
+  let revision = previous ? previous.revision : -1;
+  let prevHash = previous ? previous.hash : GENESIS_PREV_HASH;
+
+  return events.map((event, index) => {
+    const where = `event ${index} (${String(event?.eventId)})`;
+    requireText(event.eventId, `${where}: eventId`);
+    requireText(event.type, `${where}: type`);
+    const data = normalizeObject(event.data, `${where}: data`);
+    // A recordedAt sent by the caller is overwritten: only the store's clock dates an event.
+    const metadata = { ...normalizeObject(event.metadata, `${where}: metadata`).value, recordedAt };
+    revision += 1;
+    const unhashed = {
+      streamId,
+      revision,
+      eventId: event.eventId,
+      type: event.type,
+      data: data.value,
+      metadata: metadata as unknown as EventMetadata,
+      prevHash,
+    };
+    const hash = computeHash(unhashed);
+    prevHash = hash;
+    return { record: { ...unhashed, hash }, dataJson: data.json, metadataJson: JSON.stringify(metadata) };
+  });
+}
+
+function nextRecordedAt(previous: ChainHead | null, now: Date): string {
+  const nowMs = now instanceof Date ? now.getTime() : NaN;
+  if (!Number.isFinite(nowMs)) throw new Error('The clock returned an invalid date');
+  if (!previous) return new Date(nowMs).toISOString();
+  if (!Number.isSafeInteger(previous.revision) || previous.revision < 0) {
+    throw new Error(`Invalid previous revision ${String(previous.revision)}`);
+  }
+  const previousMs = Date.parse(previous.recordedAt);
+  if (!Number.isFinite(previousMs)) throw new Error(`Invalid previous recordedAt ${String(previous.recordedAt)}`);
+  return new Date(Math.max(nowMs, previousMs)).toISOString();
+}
+
+// In unicode mode a well-formed surrogate pair is one code point, so only lone surrogates match.
+const LONE_SURROGATE = /\p{Cs}/u;
+
+function requireText(value: unknown, what: string): asserts value is string {
+  if (typeof value !== 'string' || value.length === 0) throw new Error(`${what} must be a non-empty string`);
+  if (LONE_SURROGATE.test(value)) throw new Error(`${what} contains a lone UTF-16 surrogate`);
+}
+
+/**
+ * JSON round trip, so that what is hashed is exactly what is stored and read back (undefined
+ * members disappear, dates become strings). Values JSON would silently turn into null
+ * (NaN, Infinity) and strings that have no UTF-8 form (lone surrogates, refused by RFC 8785)
+ * are rejected instead.
+ */
+function normalizeObject(value: unknown, what: string): { value: Record<string, unknown>; json: string } {
+  const json = JSON.stringify(value, (key: string, member: unknown) => {
+    if (typeof member === 'number' && !Number.isFinite(member)) {
+      throw new Error(`${what}: non-finite number ${member} at "${key}" cannot be stored`);
+    }
+    if (typeof member === 'bigint') throw new Error(`${what}: bigint at "${key}" cannot be stored`);
+    if (typeof member === 'string' && LONE_SURROGATE.test(member)) {
+      throw new Error(`${what}: string at "${key}" contains a lone UTF-16 surrogate`);
+    }
+    if (LONE_SURROGATE.test(key)) throw new Error(`${what}: member name contains a lone UTF-16 surrogate`);
+    return member;
+  });
+  const parsed: unknown = json === undefined ? undefined : JSON.parse(json);
+  if (!isPlainObject(parsed)) throw new Error(`${what} must be a JSON object`);
+  return { value: parsed, json };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export type ChainFailureReason =
+  | 'hash_mismatch'
+  | 'prev_hash_mismatch'
+  | 'revision_gap'
+  | 'recorded_at_regression'
+  | 'malformed';
+
+export interface ChainFailure {
+  streamId: string;
+  /** -1 when a malformed record has no usable revision. */
+  revision: number;
+  reason: ChainFailureReason;
+  expected?: string;
+  found?: string;
+  message: string;
+}
+
+const RECORD_MEMBERS = ['streamId', 'revision', 'eventId', 'type', 'data', 'metadata', 'prevHash', 'hash'];
+const HEX_SHA256 = /^[0-9a-f]{64}$/;
+const ISO_UTC_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+interface VerifiedHead {
+  revision: number;
+  hash: string;
+  recordedAt: string;
+  recordedAtMs: number;
+}
+
+/**
+ * Checks records one at a time, in journal (position) order, streams interleaved. Keeps only
+ * the last record's revision, hash and recordedAt per stream. Hashes are recomputed from the
+ * record as given. After a failure it carries on from the record as given, so each defect is
+ * reported once instead of cascading down the stream.
+ */
+export class ChainVerifier {
+  private readonly heads = new Map<string, VerifiedHead>();
+
+  /** Checks a whole stream from revision 0; returns the first failure, or null. */
+  static verifyStream(records: Iterable<unknown>): ChainFailure | null {
+    const verifier = new ChainVerifier();
+    let streamId: string | undefined;
+    for (const record of records) {
+      const current = isPlainObject(record) ? record.streamId : undefined;
+      if (streamId !== undefined && typeof current === 'string' && current !== streamId) {
+        const { revision } = record as { revision: unknown };
+        return malformed(current, Number.isSafeInteger(revision) ? (revision as number) : -1,
+          `Record of stream ${current} found in stream ${streamId}`);
+      }
+      const failure = verifier.check(record);
+      if (failure) return failure;
+      streamId ??= current as string;
+    }
+    return null;
+  }
+
+  check(record: unknown): ChainFailure | null {
+    const problem = shapeProblem(record);
+    if (problem) {
+      const r = (isPlainObject(record) ? record : {}) as Partial<Record<string, unknown>>;
+      const streamId = typeof r.streamId === 'string' ? r.streamId : '';
+      const revision = Number.isSafeInteger(r.revision) ? (r.revision as number) : -1;
+      return malformed(streamId, revision, problem);
+    }
+    const event = record as StoredEvent;
+    const { streamId, revision, prevHash, hash } = event;
+    const recordedAt = event.metadata.recordedAt;
+    const recordedAtMs = Date.parse(recordedAt);
+    const last = this.heads.get(streamId);
+    this.heads.set(streamId, { revision, hash, recordedAt, recordedAtMs });
+
+    const at = `Stream ${streamId} revision ${revision}`;
+    let recomputed: string;
+    try {
+      recomputed = computeHash(event);
+    } catch (error) {
+      return malformed(streamId, revision, `${at}: cannot be canonicalized (${(error as Error).message})`);
+    }
+    if (recomputed !== hash) {
+      return failure(event, 'hash_mismatch', recomputed, hash, `${at}: stored hash ${hash} differs from the recomputed ${recomputed}`);
+    }
+    const expectedRevision = last ? last.revision + 1 : 0;
+    if (revision !== expectedRevision) {
+      return failure(event, 'revision_gap', String(expectedRevision), String(revision), `${at}: expected revision ${expectedRevision}`);
+    }
+    const expectedPrev = last ? last.hash : GENESIS_PREV_HASH;
+    if (prevHash !== expectedPrev) {
+      return failure(event, 'prev_hash_mismatch', expectedPrev, prevHash, `${at}: prevHash ${prevHash} does not link to ${expectedPrev}`);
+    }
+    if (last && recordedAtMs < last.recordedAtMs) {
+      return failure(event, 'recorded_at_regression', last.recordedAt, recordedAt, `${at}: recordedAt ${recordedAt} is earlier than the previous ${last.recordedAt}`);
+    }
+    return null;
+  }
+
+  /** The last record checked in that stream, if any. */
+  head(streamId: string): ChainHead | undefined {
+    const head = this.heads.get(streamId);
+    return head && { revision: head.revision, hash: head.hash, recordedAt: head.recordedAt };
+  }
+}
+
+function shapeProblem(record: unknown): string | null {
+  if (!isPlainObject(record)) return 'Record is not a JSON object';
+  const keys = Object.keys(record);
+  const missing = RECORD_MEMBERS.filter((name) => !keys.includes(name));
+  if (missing.length) return `Record lacks ${missing.join(', ')}`;
+  const extra = keys.filter((name) => !RECORD_MEMBERS.includes(name));
+  if (extra.length) return `Record has unexpected members ${extra.join(', ')}`;
+  const r = record as Record<string, unknown>;
+  if (typeof r.streamId !== 'string' || !r.streamId) return 'streamId must be a non-empty string';
+  if (!Number.isSafeInteger(r.revision) || (r.revision as number) < 0) return 'revision must be a non-negative integer';
+  if (typeof r.eventId !== 'string' || !r.eventId) return 'eventId must be a non-empty string';
+  if (typeof r.type !== 'string' || !r.type) return 'type must be a non-empty string';
+  if (!isPlainObject(r.data)) return 'data must be an object';
+  if (!isPlainObject(r.metadata)) return 'metadata must be an object';
+  const recordedAt = r.metadata.recordedAt;
+  if (typeof recordedAt !== 'string' || !ISO_UTC_MS.test(recordedAt) || !Number.isFinite(Date.parse(recordedAt))) {
+    return `metadata.recordedAt must be a UTC ISO-8601 date with milliseconds, found ${JSON.stringify(recordedAt)}`;
+  }
+  if (typeof r.prevHash !== 'string' || !HEX_SHA256.test(r.prevHash)) return 'prevHash must be 64 lowercase hex digits';
+  if (typeof r.hash !== 'string' || !HEX_SHA256.test(r.hash)) return 'hash must be 64 lowercase hex digits';
+  return null;
+}
+
+function malformed(streamId: string, revision: number, message: string): ChainFailure {
+  return { streamId, revision, reason: 'malformed', message };
+}
+
+function failure(
+  event: StoredEvent,
+  reason: ChainFailureReason,
+  expected: string,
+  found: string,
+  message: string,
+): ChainFailure {
+  return { streamId: event.streamId, revision: event.revision, reason, expected, found, message };
+}

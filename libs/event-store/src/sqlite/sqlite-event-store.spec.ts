@@ -1,0 +1,305 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { fixedClock } from '@mc/domain';
+import { describeEventStoreContract } from '@mc/event-store/contract/event-store.contract';
+import {
+  ANY_REVISION,
+  ChainVerifier,
+  DuplicateEventIdError,
+  NO_STREAM,
+  SqliteEventStore,
+  StoreUnavailableError,
+  type EventToAppend,
+  type PositionedEvent,
+} from '@mc/event-store';
+
+const START = '2026-03-02T08:30:00.000Z';
+
+function tempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'mc-event-store-'));
+}
+
+describeEventStoreContract('sqlite', async () => {
+  const dir = tempDir();
+  const clock = fixedClock(START);
+  const store = new SqliteEventStore({ file: path.join(dir, 'events.db'), clock });
+  return {
+    store,
+    clock,
+    cleanup: async () => {
+      await store.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+});
+
+function newEvent(data: Record<string, unknown> = {}, eventId = randomUUID()): EventToAppend {
+  return {
+    eventId,
+    type: 'SqliteTestHappened',
+    data,
+    metadata: {
+      schemaVersion: 1,
+      actor: { id: 'u1', username: 'agent.dupont', role: 'agent' },
+      correlationId: 'c1',
+      causationId: 'c1',
+    },
+  };
+}
+
+async function waitFor(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`Condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+describe('SqliteEventStore', () => {
+  let dir: string;
+  let file: string;
+  let clock: ReturnType<typeof fixedClock>;
+  const opened: SqliteEventStore[] = [];
+  const open = (pollIntervalMs?: number): SqliteEventStore => {
+    const store = new SqliteEventStore({ file, clock, pollIntervalMs });
+    opened.push(store);
+    return store;
+  };
+
+  beforeEach(() => {
+    dir = tempDir();
+    file = path.join(dir, 'events.db');
+    clock = fixedClock(START);
+  });
+
+  afterEach(async () => {
+    for (const store of opened.splice(0)) await store.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('runs with WAL and synchronous FULL', () => {
+    expect(open().settings()).toEqual({ journalMode: 'wal', synchronous: 2, busyTimeoutMs: 5000 });
+  });
+
+  it('refuses UPDATE and DELETE, even through another connection', async () => {
+    const store = open();
+    await store.append('case-1', [newEvent({ title: 'original' })], NO_STREAM);
+    const raw = new Database(file);
+    try {
+      expect(() => raw.prepare(`UPDATE events SET data = '{"title":"forged"}'`).run()).toThrow(/append-only/);
+      expect(() => raw.prepare('DELETE FROM events').run()).toThrow(/append-only/);
+      expect(raw.prepare('SELECT count(*) FROM events').pluck().get()).toBe(1);
+    } finally {
+      raw.close();
+    }
+    const [record] = await store.readStream('case-1');
+    expect(record.data).toEqual({ title: 'original' });
+  });
+
+  it('keeps the events across close and reopen, and the chain goes on', async () => {
+    const first = open();
+    const written = await first.append('case-1', [newEvent({ n: 1 }), newEvent({ n: 2 })], NO_STREAM);
+    await first.close();
+
+    clock.advance(60_000);
+    const second = open();
+    expect(await second.readStream('case-1')).toEqual(written.records);
+    expect(await second.headPosition()).toBe(written.position);
+    const next = await second.append('case-1', [newEvent({ n: 3 })], 1);
+    expect(next.records[0].prevHash).toBe(written.records[1].hash);
+    expect(next.position).toBe(written.position + 1);
+    expect(ChainVerifier.verifyStream(await second.readStream('case-1'))).toBeNull();
+  });
+
+  it('works in memory', async () => {
+    const store = new SqliteEventStore({ file: ':memory:', clock });
+    opened.push(store);
+    const result = await store.append('case-1', [newEvent()], NO_STREAM);
+    expect(await store.readStream('case-1')).toEqual(result.records);
+  });
+
+  describe('idempotent retry and duplicate event ids', () => {
+    it('answers a retried append with what is stored, writing nothing', async () => {
+      const store = open();
+      const batch = [newEvent({ n: 0 }), newEvent({ n: 1 })];
+      const first = await store.append('case-1', batch, NO_STREAM);
+      clock.advance(5_000);
+      const retried = await store.append('case-1', batch, NO_STREAM);
+      expect(retried).toEqual(first);
+
+      const third = newEvent({ n: 2 });
+      const appended = await store.append('case-1', [third], 1);
+      await store.append('case-1', [newEvent({ n: 3 })], 2);
+      // The stream has moved on since, but this is still the same append.
+      expect(await store.append('case-1', [third], 1)).toEqual(appended);
+      expect(await store.append('case-1', [third], ANY_REVISION)).toEqual(appended);
+      expect((await store.readStream('case-1')).map((r) => r.revision)).toEqual([0, 1, 2, 3]);
+      expect(await store.headPosition()).toBe(4);
+    });
+
+    it('refuses any other reuse of a stored event id, writing nothing', async () => {
+      const store = open();
+      const [a, b] = [newEvent(), newEvent()];
+      await store.append('case-1', [a, b], NO_STREAM);
+      const attempts = [
+        store.append('case-2', [a], NO_STREAM), // another stream
+        store.append('case-1', [a], 1), // same stream, another revision
+        store.append('case-1', [a, newEvent()], NO_STREAM), // only part of the batch matches
+        store.append('case-1', [newEvent(), b], 1), // not the first event
+      ];
+      for (const attempt of attempts) {
+        const error = await attempt.catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(DuplicateEventIdError);
+        expect(error).toMatchObject({ code: 'DUPLICATE_EVENT_ID' });
+      }
+      expect(await store.headPosition()).toBe(2);
+    });
+
+    it('rolls back a batch that repeats an event id', async () => {
+      const store = open();
+      await store.append('case-1', [newEvent()], NO_STREAM);
+      const twice = newEvent();
+      const error = await store.append('case-1', [newEvent(), twice, twice], 0).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: 'DUPLICATE_EVENT_ID', eventId: twice.eventId });
+      expect(await store.headPosition()).toBe(1);
+      // Positions stay dense after the rollback.
+      expect((await store.append('case-1', [newEvent()], 0)).position).toBe(2);
+    });
+  });
+
+  describe('subscriptions', () => {
+    it('is woken by its own appends at once, without waiting for the poll', async () => {
+      const store = open(60_000);
+      const seen: PositionedEvent[] = [];
+      let caughtUp = false;
+      const subscription = store.subscribeAll(0, (e) => void seen.push(e), { onCaughtUp: () => (caughtUp = true) });
+      await waitFor(() => caughtUp);
+      const started = Date.now();
+      await store.append('case-1', [newEvent()], NO_STREAM);
+      await waitFor(() => seen.length === 1, 1000);
+      expect(Date.now() - started).toBeLessThan(1000);
+      await subscription.stop();
+    });
+
+    it('sees events appended by another connection to the same file by polling', async () => {
+      const reader = open(50);
+      const writer = open(60_000);
+      const seen: PositionedEvent[] = [];
+      const subscription = reader.subscribeAll(0, (e) => void seen.push(e));
+      const results = [];
+      for (let i = 0; i < 3; i++) results.push(await writer.append('case-1', [newEvent({ i })], ANY_REVISION));
+      await waitFor(() => seen.length === 3);
+      expect(seen.map((e) => e.record)).toEqual(results.flatMap((r) => r.records));
+      expect(seen.map((e) => e.position)).toEqual([1, 2, 3]);
+      await subscription.stop();
+    });
+
+    it('catches up across several batches without loss or repetition', async () => {
+      const store = open();
+      for (let i = 0; i < 12; i++) {
+        await store.append(`case-${i % 3}`, Array.from({ length: 100 }, (_, j) => newEvent({ i, j })), ANY_REVISION);
+      }
+      const positions: number[] = [];
+      let caughtUpAt = -1;
+      const subscription = store.subscribeAll(50, (e) => void positions.push(e.position), {
+        onCaughtUp: () => (caughtUpAt = positions.length),
+      });
+      await waitFor(() => caughtUpAt >= 0);
+      expect(positions).toEqual(Array.from({ length: 1150 }, (_, i) => i + 51));
+      await subscription.stop();
+    });
+
+    it('stops its subscriptions on close', async () => {
+      const store = new SqliteEventStore({ file, clock });
+      let caughtUp = false;
+      const subscription = store.subscribeAll(0, () => undefined, { onCaughtUp: () => (caughtUp = true) });
+      await waitFor(() => caughtUp);
+      await store.close();
+      await expect(subscription.stop()).resolves.toBeUndefined();
+      await expect(store.append('case-1', [newEvent()], NO_STREAM)).rejects.toBeInstanceOf(StoreUnavailableError);
+    });
+  });
+
+  it('serialises appends from several processes into one valid chain', async () => {
+    open(); // creates the schema
+    const writers = 3;
+    const perWriter = 100;
+    // Each child loads the adapter's TypeScript source, says "ready", waits for "go", then appends.
+    const script = `
+      require('ts-node').register({ transpileOnly: true });
+      const { SqliteEventStore } = require(${JSON.stringify(path.join(__dirname, 'sqlite-event-store.ts'))});
+      const store = new SqliteEventStore({ file: process.argv[1], clock: { now: () => new Date() } });
+      const meta = { schemaVersion: 1, actor: { id: 'u', username: 'u', role: 'agent' }, correlationId: 'c', causationId: 'c' };
+      process.stdout.write('ready\\n');
+      process.stdin.once('data', async () => {
+        for (let i = 0; i < ${perWriter}; i++) {
+          await store.append('case-shared', [{ eventId: process.pid + '-' + i, type: 'T', data: { i }, metadata: meta }], 'any');
+          await new Promise((resolve) => setTimeout(resolve, 2)); // give the other writers a chance at the lock
+        }
+        await store.close();
+        process.exit(0);
+      });`;
+    const children = Array.from({ length: writers }, () =>
+      spawn(process.execPath, ['-e', script, file], { cwd: path.resolve(__dirname, '../../../..'), stdio: ['pipe', 'pipe', 'inherit'] }),
+    );
+    const exits = children.map((child) => new Promise<number | null>((resolve) => child.on('exit', resolve)));
+    await Promise.all(children.map((child) => new Promise((resolve) => child.stdout.once('data', resolve))));
+    for (const child of children) child.stdin.write('go\n');
+    expect(await Promise.all(exits)).toEqual(children.map(() => 0));
+
+    const stream = await opened[0].readStream('case-shared');
+    expect(stream.map((r) => r.revision)).toEqual(Array.from({ length: writers * perWriter }, (_, i) => i));
+    expect(ChainVerifier.verifyStream(stream)).toBeNull();
+    // The writers really ran at the same time: their events are interleaved.
+    const switches = stream.filter((r, i) => i > 0 && r.eventId.split('-')[0] !== stream[i - 1].eventId.split('-')[0]);
+    expect(switches.length).toBeGreaterThan(writers - 1);
+  }, 60_000);
+
+  describe('unavailable store', () => {
+    it('maps a read-only data file to StoreUnavailableError', async () => {
+      const setup = open();
+      await setup.append('case-1', [newEvent()], NO_STREAM);
+      await setup.close();
+      // root ignores file modes, so as root the file is made immutable instead (chattr +i).
+      const asRoot = process.getuid?.() === 0;
+      try {
+        if (asRoot) execFileSync('chattr', ['+i', file], { stdio: 'ignore' });
+        else fs.chmodSync(file, 0o444);
+      } catch {
+        console.warn('Cannot make the data file read-only here (chattr +i refused): test skipped');
+        return;
+      }
+      try {
+        const store = open();
+        const error = await store.append('case-1', [newEvent()], 0).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(StoreUnavailableError);
+        expect((error as StoreUnavailableError).message).toMatch(/SQLITE_READONLY/);
+        expect((await store.readStream('case-1')).length).toBe(1);
+      } finally {
+        if (asRoot) execFileSync('chattr', ['-i', file]);
+        else fs.chmodSync(file, 0o644);
+      }
+    });
+
+    it('maps a write lock held too long by another process to StoreUnavailableError, writing nothing', async () => {
+      const store = open();
+      await store.append('case-1', [newEvent()], NO_STREAM);
+      const other = new Database(file);
+      other.exec('BEGIN IMMEDIATE');
+      try {
+        const error = await store.append('case-1', [newEvent()], 0).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(StoreUnavailableError);
+        expect((error as StoreUnavailableError).message).toMatch(/SQLITE_BUSY/);
+      } finally {
+        other.exec('ROLLBACK');
+        other.close();
+      }
+      expect(await store.headPosition()).toBe(1);
+      expect((await store.append('case-1', [newEvent()], 0)).records[0].revision).toBe(1);
+    }, 15_000);
+  });
+});
