@@ -1,1 +1,23 @@
-export {};
+import { loadConfig, ConfigError } from './config/config';
+import { createApp } from './app.factory';
+
+export async function serve(): Promise<void> {
+  const config = loadConfig();
+  const app = await createApp(config);
+  await app.listen(config.port, config.host);
+  const url = await app.getUrl();
+  console.log(`Main courante est prêt : ${url.replace('[::1]', 'localhost')}/api/docs (données : ${config.dataDir})`);
+}
+
+if (require.main === module) {
+  serve().catch((error: unknown) => {
+    if (error instanceof ConfigError) {
+      console.error(`Configuration invalide : ${error.message}`);
+    } else if ((error as NodeJS.ErrnoException)?.code === 'EADDRINUSE') {
+      console.error('Le port est déjà utilisé : choisissez-en un autre avec PORT=…');
+    } else {
+      console.error(error);
+    }
+    process.exit(1);
+  });
+}

@@ -1,0 +1,51 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { ValidationPipe } from '@nestjs/common';
+import type { Clock } from '@mc/domain';
+import { AccountsController } from './accounts/accounts.controller';
+import { CreateAccountHandler } from './accounts/commands/create-account/create-account.command';
+import { AuthController } from './auth/auth.controller';
+import { AuthGuard } from './auth/auth.guard';
+import { CasesController } from './cases/cases.controller';
+import { ExecuteCaseCommandHandler } from './cases/commands/execute-case-command/execute-case-command.handler';
+import { CaseQueryHandlers } from './cases/queries/case-queries';
+import { GetEntryHandler } from './cases/queries/get-entry.query';
+import type { AppConfig } from './config/config';
+import { HealthController } from './health/health.controller';
+import { ErrorFilter } from './http/error.filter';
+import { IntegrityController } from './integrity/integrity.controller';
+import { VerifyJournalHandler } from './integrity/verify-journal.query';
+import { JournalModule } from './journal/journal.module';
+import { VALIDATION_PIPE_OPTIONS } from './validation/validation-problems';
+
+export const CommandHandlers = [ExecuteCaseCommandHandler, CreateAccountHandler];
+export const QueryHandlers = [...CaseQueryHandlers, GetEntryHandler, VerifyJournalHandler];
+
+/** The journal without HTTP: what the CLI runs commands against. */
+@Module({})
+export class CoreModule {
+  static forRoot(config: AppConfig, clock?: Clock): DynamicModule {
+    return {
+      module: CoreModule,
+      imports: [CqrsModule.forRoot(), JournalModule.forRoot(config, clock)],
+      providers: [...CommandHandlers, ...QueryHandlers],
+    };
+  }
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, clock?: Clock): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [CoreModule.forRoot(config, clock)],
+      controllers: [HealthController, AuthController, AccountsController, CasesController, IntegrityController],
+      providers: [
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: ErrorFilter },
+        { provide: APP_PIPE, useValue: new ValidationPipe(VALIDATION_PIPE_OPTIONS) },
+      ],
+    };
+  }
+}

@@ -1,0 +1,159 @@
+import { Inject } from '@nestjs/common';
+import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { AccessPolicy, caseNotFound } from '@mc/access';
+import { Actor } from '@mc/domain';
+import { EVENT_STORE, EventStore, StoredEvent } from '@mc/event-store/event-store.port';
+import {
+  CaseChanges,
+  CaseSummary,
+  ProjectionRunner,
+  Timeline,
+  TimelineBasis,
+  buildTimeline,
+  changesBetween,
+  listCasesOwnedBy,
+  recordedBy,
+  summarizeCase,
+  type SqliteDatabase,
+} from '@mc/projections';
+import { isUuid, loadCase } from '../../journal/case-stream';
+import { READ_MODEL_DB } from '../../journal/journal.tokens';
+
+/** Loads a case the actor may read, or answers "not found" exactly as for a case that does not exist. */
+async function readableCase(store: EventStore, policy: AccessPolicy, actor: Actor, caseId: string): Promise<StoredEvent[]> {
+  if (!isUuid(caseId)) throw caseNotFound();
+  const { records, state } = await loadCase(store, caseId);
+  policy.assertCanReadCase(actor, state);
+  return records;
+}
+
+export class ListCasesQuery extends Query<CaseListItem[]> {
+  constructor(readonly actor: Actor) {
+    super();
+  }
+}
+
+export interface CaseListItem {
+  id: string;
+  streamId: string;
+  title: string;
+  status: string;
+  openedAt: string;
+  openedBy: { id: string; username: string };
+  lastRecordedAt: string;
+  revision: number;
+  counts: { entries: number; corrections: number; retractions: number; evidence: number };
+}
+
+@QueryHandler(ListCasesQuery)
+export class ListCasesHandler implements IQueryHandler<ListCasesQuery, CaseListItem[]> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_MODEL_DB) private readonly db: SqliteDatabase,
+    private readonly runner: ProjectionRunner,
+    private readonly policy: AccessPolicy,
+  ) {}
+
+  async execute({ actor }: ListCasesQuery): Promise<CaseListItem[]> {
+    // Read your writes: the list answers once it has caught up with everything stored so far.
+    await this.runner.waitFor(await this.store.headPosition());
+    return listCasesOwnedBy(this.db, actor.id)
+      .filter((row) => this.policy.canSeeCaseRow(actor, row))
+      .map(({ ownerId: _owner, ...row }) => row);
+  }
+}
+
+export class GetCaseQuery extends Query<CaseSummary> {
+  constructor(
+    readonly actor: Actor,
+    readonly caseId: string,
+    readonly asOf?: string,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(GetCaseQuery)
+export class GetCaseHandler implements IQueryHandler<GetCaseQuery, CaseSummary> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly policy: AccessPolicy,
+  ) {}
+
+  async execute({ actor, caseId, asOf }: GetCaseQuery): Promise<CaseSummary> {
+    const summary = summarizeCase(await readableCase(this.store, this.policy, actor, caseId), asOf);
+    if (!summary) throw caseNotFound();
+    return summary;
+  }
+}
+
+export class GetTimelineQuery extends Query<Timeline> {
+  constructor(
+    readonly actor: Actor,
+    readonly caseId: string,
+    readonly asOf: string | undefined,
+    readonly basis: TimelineBasis,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(GetTimelineQuery)
+export class GetTimelineHandler implements IQueryHandler<GetTimelineQuery, Timeline> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly policy: AccessPolicy,
+  ) {}
+
+  async execute({ actor, caseId, asOf, basis }: GetTimelineQuery): Promise<Timeline> {
+    return buildTimeline(await readableCase(this.store, this.policy, actor, caseId), { asOf, basis });
+  }
+}
+
+export class GetCaseEventsQuery extends Query<StoredEvent[]> {
+  constructor(
+    readonly actor: Actor,
+    readonly caseId: string,
+    readonly asOf?: string,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(GetCaseEventsQuery)
+export class GetCaseEventsHandler implements IQueryHandler<GetCaseEventsQuery, StoredEvent[]> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly policy: AccessPolicy,
+  ) {}
+
+  async execute({ actor, caseId, asOf }: GetCaseEventsQuery): Promise<StoredEvent[]> {
+    const records = await readableCase(this.store, this.policy, actor, caseId);
+    return recordedBy(records, asOf === undefined ? undefined : Date.parse(asOf));
+  }
+}
+
+export class GetCaseChangesQuery extends Query<CaseChanges> {
+  constructor(
+    readonly actor: Actor,
+    readonly caseId: string,
+    readonly from?: string,
+    readonly to?: string,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(GetCaseChangesQuery)
+export class GetCaseChangesHandler implements IQueryHandler<GetCaseChangesQuery, CaseChanges> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly policy: AccessPolicy,
+  ) {}
+
+  async execute({ actor, caseId, from, to }: GetCaseChangesQuery): Promise<CaseChanges> {
+    return changesBetween(await readableCase(this.store, this.policy, actor, caseId), from, to);
+  }
+}
+
+export const CaseQueryHandlers = [ListCasesHandler, GetCaseHandler, GetTimelineHandler, GetCaseEventsHandler, GetCaseChangesHandler];

@@ -1,0 +1,26 @@
+import { CaseState, RecordedCaseEvent, foldCase } from '@mc/domain';
+import { EventStore, StoredEvent, StreamNotFoundError } from '@mc/event-store/event-store.port';
+
+export const caseStream = (caseId: string): string => `case-${caseId}`;
+
+export interface LoadedCase {
+  records: StoredEvent[];
+  state: CaseState;
+  /** Revision of the last event, null when the case does not exist. */
+  revision: number | null;
+}
+
+/** Reads a case stream and folds it; an unknown case is an empty state, not an error. */
+export async function loadCase(store: EventStore, caseId: string): Promise<LoadedCase> {
+  let records: StoredEvent[] = [];
+  try {
+    records = await store.readStream(caseStream(caseId));
+  } catch (e) {
+    if (!(e instanceof StreamNotFoundError)) throw e;
+  }
+  const state = foldCase(records as unknown as RecordedCaseEvent[]);
+  return { records, state, revision: records.length > 0 ? records[records.length - 1].revision : null };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+export const isUuid = (value: string): boolean => UUID.test(value);

@@ -1,0 +1,3 @@
+export const APP_CONFIG = Symbol('APP_CONFIG');
+export const CLOCK = Symbol('CLOCK');
+export const READ_MODEL_DB = Symbol('READ_MODEL_DB');

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { ServeCommand } from './commands/serve.command';
+import { UsersAddCommand, UsersCommand } from './commands/users.command';
+import { VerifyJournalCommand } from './commands/verify-journal.command';
+
+@Module({ providers: [ServeCommand, UsersCommand, UsersAddCommand, VerifyJournalCommand] })
+export class CliModule {}

@@ -1,0 +1,17 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { CoreModule } from '@mc/api/app.module';
+import { prepareDataDir } from '@mc/api/app.factory';
+import { loadConfig } from '@mc/api/config/config';
+
+/** Opens the journal (store, accounts, read models) without HTTP, runs `work`, closes it. */
+export async function withCore<T>(work: (core: INestApplicationContext) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  prepareDataDir(config);
+  const core = await NestFactory.createApplicationContext(CoreModule.forRoot(config), { logger: ['error'] });
+  try {
+    return await work(core);
+  } finally {
+    await core.close();
+  }
+}

@@ -1,0 +1,118 @@
+import { TestApp, bearer, startTestApp } from './support/test-app';
+
+/** Bad input always gets a clear 4xx naming the problem, in French by default, and writes nothing. */
+describe('Bad and hostile input', () => {
+  let t: TestApp;
+  let agent: string;
+  let caseId: string;
+  let cutOffId: string;
+  let requestId: string;
+
+  const headRevision = async () => {
+    const res = await t.http.get(`/api/v1/cases/${caseId}/events`).set(bearer(agent)).expect(200);
+    return res.body.length - 1;
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp({ MC_MAX_BODY_BYTES: String(64 * 1024) });
+    agent = (await t.user('bollywood')).token;
+    caseId = (await t.http.post('/api/v1/cases').set(bearer(agent)).send({ title: 'Coupure' }).expect(201)).body.id;
+    cutOffId = (
+      await t.http
+        .post(`/api/v1/cases/${caseId}/access-cutoffs`)
+        .set(bearer(agent))
+        .send({ occurredAt: '2019-11-12T08:30:00+01:00', resources: [{ kind: 'mailbox' }], decidedBy: 'provider', priorNotice: 'none' })
+        .expect(201)
+    ).body.entryId;
+    requestId = (
+      await t.http
+        .post(`/api/v1/cases/${caseId}/requests`)
+        .set(bearer(agent))
+        .send({ sentAt: '2019-11-13T09:00:00+01:00', channel: 'letter', from: 'Agent', to: 'Président', subject: 'Sanction ?', kind: 'question_to_hierarchy' })
+        .expect(201)
+    ).body.entryId;
+  });
+  afterAll(() => t.close());
+
+  it.each([
+    ['a date without offset', { occurredAt: '2019-11-12T08:30:00' }, 'occurredAt', /fuseau/],
+    ['a date in the future', { occurredAt: new Date(Date.now() + 10 * 60_000).toISOString() }, 'occurredAt', /futur/],
+    ['an impossible date', { occurredAt: '2019-02-30T08:30:00+01:00' }, 'occurredAt', /calendrier/],
+    ['an unknown field', { occurredAt: '2019-11-12T08:30:00+01:00', isAdmin: true }, 'isAdmin', /attendu/],
+    ['a wrong enum', { occurredAt: '2019-11-12T08:30:00+01:00', severity: 'catastrophic' }, 'severity', /blocking/],
+    ['a title too long', { occurredAt: '2019-11-12T08:30:00+01:00', title: 'x'.repeat(201) }, 'title', /200/],
+    ['null instead of a value', { occurredAt: '2019-11-12T08:30:00+01:00', description: null }, 'description', /null/],
+  ])('refuses %s with a 400 naming the field, and writes nothing', async (_label, patch, field, sentence) => {
+    const before = await headRevision();
+    const body = { title: 'Plus de messagerie', category: 'outage', severity: 'blocking', ...patch };
+    const res = await t.http.post(`/api/v1/cases/${caseId}/incidents`).set(bearer(agent)).send(body).expect(400);
+    expect(res.body).toMatchObject({ statusCode: 400, error: 'Bad Request', code: 'INVALID_INPUT' });
+    expect(res.body.fields.map((f: { field: string }) => f.field)).toContain(field);
+    expect(res.body.message.join(' ')).toMatch(sentence);
+    expect(await headRevision()).toBe(before);
+  });
+
+  it('answers in English when asked', async () => {
+    const res = await t.http.post(`/api/v1/cases/${caseId}/incidents`).set(bearer(agent)).set('accept-language', 'en-GB,en').send({ occurredAt: '2019-11-12T08:30:00' }).expect(400);
+    expect(res.body.message.join(' ')).toMatch(/offset/);
+  });
+
+  it('refuses a restoration earlier than its cut-off (422) and one of an unknown cut-off', async () => {
+    const early = await t.http.post(`/api/v1/cases/${caseId}/access-restorations`).set(bearer(agent)).send({ cutOffEntryId: cutOffId, occurredAt: '2019-11-12T07:00:00+01:00' }).expect(422);
+    expect(early.body).toMatchObject({ code: 'RULE_VIOLATED', fields: [{ field: 'occurredAt' }] });
+    const unknown = await t.http
+      .post(`/api/v1/cases/${caseId}/access-restorations`)
+      .set(bearer(agent))
+      .send({ cutOffEntryId: '3f2b8c1e-5d4a-4e7b-9c61-0a8d2e4f6b13', occurredAt: '2019-11-14T07:00:00+01:00' })
+      .expect(422);
+    expect(unknown.body.fields[0].field).toBe('cutOffEntryId');
+  });
+
+  it('answers 404 for a response to a request that does not exist, and 422 for one received before it was sent', async () => {
+    const body = { receivedAt: '2019-11-14T10:00:00+01:00', channel: 'letter', from: 'Président', form: 'written', outcome: 'refused' };
+    await t.http.post(`/api/v1/cases/${caseId}/requests/3f2b8c1e-5d4a-4e7b-9c61-0a8d2e4f6b13/responses`).set(bearer(agent)).send(body).expect(404);
+    await t.http.post(`/api/v1/cases/${caseId}/requests/${requestId}/responses`).set(bearer(agent)).send({ ...body, receivedAt: '2019-11-12T10:00:00+01:00' }).expect(422);
+    await t.http.post(`/api/v1/cases/${caseId}/requests/${requestId}/responses`).set(bearer(agent)).send(body).expect(201);
+  });
+
+  it('refuses corrections that break the entry, and corrections of unknown entries', async () => {
+    const bad = await t.http.post(`/api/v1/cases/${caseId}/entries/${cutOffId}/corrections`).set(bearer(agent)).send({ changes: { priorNotice: 'maybe' }, reason: 'x' }).expect(400);
+    expect(bad.body.fields[0].field).toBe('changes.priorNotice');
+    await t.http.post(`/api/v1/cases/${caseId}/entries/${cutOffId}/corrections`).set(bearer(agent)).send({ changes: { entryId: 'x' }, reason: 'x' }).expect(400);
+    await t.http.post(`/api/v1/cases/${caseId}/entries/3f2b8c1e-5d4a-4e7b-9c61-0a8d2e4f6b13/corrections`).set(bearer(agent)).send({ changes: { priorNotice: 'oral' }, reason: 'x' }).expect(404);
+  });
+
+  it('answers 409 when expectedRevision is stale, and writes nothing', async () => {
+    const before = await headRevision();
+    const res = await t.http.post(`/api/v1/cases/${caseId}/notes`).set(bearer(agent)).send({ text: 'x', expectedRevision: before - 1 }).expect(409);
+    expect(res.body.code).toBe('REVISION_CONFLICT');
+    expect(await headRevision()).toBe(before);
+    await t.http.post(`/api/v1/cases/${caseId}/notes`).set(bearer(agent)).send({ text: 'x', expectedRevision: before }).expect(201);
+  });
+
+  it('refuses a body over the limit with 413, broken JSON with 400, and other media types with 415', async () => {
+    const big = await t.http.post(`/api/v1/cases/${caseId}/notes`).set(bearer(agent)).send({ text: 'é'.repeat(70 * 1024) }).expect(413);
+    expect(big.body).toMatchObject({ statusCode: 413, code: 'PAYLOAD_TOO_LARGE' });
+    const broken = await t.http.post(`/api/v1/cases/${caseId}/notes`).set(bearer(agent)).set('content-type', 'application/json').send('{"text": ').expect(400);
+    expect(broken.body.code).toBe('INVALID_JSON');
+    await t.http.post(`/api/v1/cases/${caseId}/notes`).set(bearer(agent)).set('content-type', 'text/plain').send('text=bonjour').expect(415);
+    const array = await t.http.post(`/api/v1/cases/${caseId}/notes`).set(bearer(agent)).send([{ text: 'x' }]);
+    expect(array.status).toBe(400);
+  });
+
+  it('asks for authentication everywhere but login, health and docs', async () => {
+    await t.http.get('/api/v1/cases').expect(401);
+    await t.http.get('/api/v1/cases').set('authorization', 'Bearer mc1.forged.token').expect(401);
+    await t.http.post(`/api/v1/cases/${caseId}/notes`).send({ text: 'x' }).expect(401);
+    await t.http.get('/api/health').expect(200);
+    const docs = await t.http.get('/api/docs-json').expect(200);
+    expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/api/v1/cases/{caseId}/access-cutoffs', '/api/v1/auth/login']));
+  });
+
+  it('gives the same answer to a wrong password and to an unknown user', async () => {
+    const wrong = await t.http.post('/api/v1/auth/login').send({ username: 'bollywood', password: 'pas-le-bon-mot-de-passe' }).expect(401);
+    const unknown = await t.http.post('/api/v1/auth/login').send({ username: 'personne', password: 'pas-le-bon-mot-de-passe' }).expect(401);
+    expect(wrong.body).toEqual(unknown.body);
+    await t.http.post('/api/v1/auth/login').send({ username: 42, password: [] }).expect(400);
+  });
+});

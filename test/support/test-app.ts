@@ -1,0 +1,64 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import type { Clock } from '@mc/domain';
+import { createApp } from '../../apps/api/src/app.factory';
+import { loadConfig, AppConfig } from '../../apps/api/src/config/config';
+
+export const ADMIN = { username: 'admin', password: 'motdepasse-admin-e2e' };
+
+export interface TestApp {
+  app: NestExpressApplication;
+  http: ReturnType<typeof request>;
+  config: AppConfig;
+  dataDir: string;
+  /** Logs in and returns a bearer token. */
+  login(username: string, password: string): Promise<string>;
+  /** Creates an account through the admin API and returns a token for it. */
+  user(username: string, role?: string, extra?: Record<string, unknown>): Promise<{ token: string; id: string }>;
+  adminToken(): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** The real application on a fresh temporary data directory, through HTTP (supertest). */
+export async function startTestApp(
+  env: NodeJS.ProcessEnv = {},
+  options: { clock?: Clock; dataDir?: string } = {},
+): Promise<TestApp> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'mc-e2e-'));
+  const config = loadConfig({ MC_DATA_DIR: dataDir, MC_BOOTSTRAP_ADMIN: `${ADMIN.username}:${ADMIN.password}`, ...env });
+  const app = await createApp(config, { logger: false, clock: options.clock });
+  await app.init();
+  const http = request(app.getHttpServer());
+  let admin: string | null = null;
+  const login = async (username: string, password: string) => {
+    const res = await http.post('/api/v1/auth/login').send({ username, password }).expect(200);
+    return res.body.token as string;
+  };
+  const adminToken = async () => (admin ??= await login(ADMIN.username, ADMIN.password));
+  return {
+    app,
+    http,
+    config,
+    dataDir,
+    login,
+    adminToken,
+    async user(username, role = 'agent', extra = {}) {
+      const password = `mot-de-passe-${username}`;
+      const res = await http
+        .post('/api/v1/accounts')
+        .set('authorization', `Bearer ${await adminToken()}`)
+        .send({ username, role, password, ...extra })
+        .expect(201);
+      return { token: await login(username, password), id: res.body.id };
+    },
+    async close() {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
