@@ -24,7 +24,7 @@ export async function createApp(config: AppConfig, options: { clock?: Clock; log
   prepareDataDir(config);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options.clock), {
     bodyParser: false,
-    logger: options.logger === false ? false : ['log', 'warn', 'error'],
+    logger: options.logger === false ? false : ['warn', 'error'],
   });
   app.disable('x-powered-by');
   app.use(requestContext);

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+import { ReplayCommand } from './commands/replay.command';
 import { ServeCommand } from './commands/serve.command';
 import { UsersAddCommand, UsersCommand } from './commands/users.command';
 import { VerifyJournalCommand } from './commands/verify-journal.command';
 
-@Module({ providers: [ServeCommand, UsersCommand, UsersAddCommand, VerifyJournalCommand] })
+@Module({ providers: [ServeCommand, UsersCommand, UsersAddCommand, VerifyJournalCommand, ReplayCommand] })
 export class CliModule {}

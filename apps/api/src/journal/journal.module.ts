@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DynamicModule, Global, Inject, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DynamicModule, Global, Inject, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import Database from 'better-sqlite3';
 import { AccessPolicy, Accounts, TokenService } from '@mc/access';
 import { Clock, systemClock } from '@mc/domain';
@@ -13,8 +13,6 @@ import { OPERATOR } from '../accounts/commands/create-account/create-account.com
 
 /** Starts the read models after the store is open and stops them before it closes. */
 class JournalLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('Journal');
-
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -27,7 +25,7 @@ class JournalLifecycle implements OnApplicationBootstrap, OnApplicationShutdown 
     const admin = this.config.bootstrapAdmin;
     if (admin && !(await this.accounts.any())) {
       await this.accounts.create({ username: admin.username, role: 'admin', password: admin.password }, OPERATOR);
-      this.logger.log(`Compte administrateur « ${admin.username} » créé (MC_BOOTSTRAP_ADMIN).`);
+      console.log(`Compte administrateur « ${admin.username} » créé (MC_BOOTSTRAP_ADMIN).`);
     }
     await this.runner.start();
   }
