@@ -3,10 +3,10 @@ module.exports = {
   forbidden: [
     {
       name: 'domain-is-pure',
-      comment: 'libs/domain imports no other lib of ours, no framework and no Node API.',
+      comment: 'libs/domain imports no other lib of ours, no framework and no Node API; date-holidays (pure data) is the one package allowed.',
       severity: 'error',
       from: { path: '^libs/domain' },
-      to: { pathNot: '^libs/domain', dependencyTypesNot: ['type-only'] },
+      to: { pathNot: '^libs/domain|node_modules/date-holidays', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'libs-do-not-import-apps',

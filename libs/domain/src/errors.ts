@@ -9,7 +9,8 @@ export type DomainErrorCode =
   | 'CASE_CLOSED' // nothing but a reopen is written to a closed case (409)
   | 'STATE_CONFLICT' // the command does not fit the current state, e.g. opening twice (409)
   | 'REVISION_CONFLICT' // optimistic concurrency: the stream moved on (409)
-  | 'FORBIDDEN'; // the actor may see the case but not do this (403)
+  | 'FORBIDDEN' // the actor may see the case but not do this (403)
+  | 'MEDIA_TYPE_REFUSED'; // a file kind the journal does not keep, e.g. an executable (415)
 
 export interface FieldProblem {
   field: string;

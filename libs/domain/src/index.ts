@@ -7,3 +7,4 @@ export * from './case/case.commands';
 export * from './case/case.state';
 export * from './case/case.decide';
 export * from './account/account';
+export * from './deadlines';
