@@ -1,0 +1,29 @@
+import type { Role } from '@mc/domain';
+import type { StoredEvent } from '@mc/event-store/event-store.port';
+import type { Lang } from './i18n';
+
+export interface DossierAuthor {
+  id: string;
+  username: string;
+  role: Role;
+  displayName?: string;
+}
+
+/** Everything a dossier is rendered from. Equal inputs give byte-identical PDFs. */
+export interface DossierInput {
+  /** The case stream in revision order, already cut at asOf by the caller (recordedAt <= asOf). */
+  records: StoredEvent[];
+  /** ISO-8601: the date the dossier states the journal as of. */
+  asOf: string;
+  lang: Lang;
+  /** IANA display time zone, e.g. Europe/Paris. */
+  timezone: string;
+  generatedAt: Date;
+  generatedBy: DossierAuthor;
+  /** Hex SHA-256 of the signing public key (DER SubjectPublicKeyInfo). */
+  signingKeyFingerprint: string;
+  /** The bytes of an evidence file to embed, or null when unavailable or too big. */
+  attachments?: (sha256: string) => Buffer | null;
+  /** The provider's name, when the caller knows it (the case only holds its id). */
+  providerName?: string;
+}

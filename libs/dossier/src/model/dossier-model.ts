@@ -1,0 +1,90 @@
+import { buildTimeline, summarizeCase } from '@mc/projections';
+import type { CaseSummary, Timeline, TimelineEntry } from '@mc/projections';
+import type { StoredEvent } from '@mc/event-store/event-store.port';
+import { hasFactDate } from './fact-date';
+import { figuresOf } from './figures';
+import type { Figures } from './figures';
+import { outagesOf } from './outages';
+import type { Outage } from './outages';
+import { requestRegister } from './requests';
+import type { RequestRecord } from './requests';
+
+/** An evidence file, numbered in the order it was added to the case (stable from one dossier to the next). */
+export interface EvidenceItem {
+  entry: TimelineEntry;
+  number: number;
+  sha256: string;
+  size: number;
+  mediaType: string;
+  fileName: string;
+}
+
+/** Everything the sections draw, computed once from the records through the projections. */
+export interface DossierModel {
+  summary: CaseSummary;
+  timeline: Timeline;
+  /** Chronology order (fact date, then revision). */
+  entries: TimelineEntry[];
+  byId: ReadonlyMap<string, TimelineEntry>;
+  /** 1-based position in the chronology. */
+  numbers: ReadonlyMap<string, number>;
+  evidence: EvidenceItem[];
+  evidenceById: ReadonlyMap<string, EvidenceItem>;
+  outages: Outage[];
+  requests: RequestRecord[];
+  meetings: TimelineEntry[];
+  /** First and last declared fact dates (notes and closures have none); null when there is none. */
+  period: { from: string; to: string } | null;
+  /** Sharing, revocations and exports: access to the case is itself evidence. */
+  custody: StoredEvent[];
+  figures: Figures;
+}
+
+const CUSTODY_TYPES = new Set(['CaseShared', 'CaseAccessRevoked', 'DossierExported']);
+
+function evidenceOf(entries: readonly TimelineEntry[]): EvidenceItem[] {
+  return entries
+    .filter((e) => e.type === 'EvidenceAttached')
+    .sort((a, b) => a.revision - b.revision)
+    .map((entry, index) => ({
+      entry,
+      number: index + 1,
+      sha256: String(entry.data.sha256 ?? ''),
+      size: typeof entry.data.size === 'number' ? entry.data.size : 0,
+      mediaType: String(entry.data.mediaType ?? 'application/octet-stream'),
+      fileName: String(entry.data.fileName ?? ''),
+    }));
+}
+
+function periodOf(entries: readonly TimelineEntry[]): DossierModel['period'] {
+  const facts = entries.filter(hasFactDate);
+  const first = facts[0];
+  const last = facts[facts.length - 1];
+  return first && last ? { from: first.occurredAt, to: last.occurredAt } : null;
+}
+
+export function buildDossierModel(records: readonly StoredEvent[], asOf: string): DossierModel {
+  const summary = records.length > 0 ? summarizeCase(records, asOf) : null;
+  if (!summary) throw new Error('renderDossier needs a case stream that starts with CaseOpened at or before asOf');
+  const timeline = buildTimeline(records, { asOf, basis: 'recorded' });
+  const entries = timeline.entries;
+  const byId = new Map(entries.map((e) => [e.entryId, e]));
+  const evidence = evidenceOf(entries);
+  const outages = outagesOf(entries, byId, asOf);
+  const requests = requestRegister(entries, byId, asOf);
+  return {
+    summary,
+    timeline,
+    entries,
+    byId,
+    numbers: new Map(entries.map((e, index) => [e.entryId, index + 1])),
+    evidence,
+    evidenceById: new Map(evidence.map((item) => [item.entry.entryId, item])),
+    outages,
+    requests,
+    meetings: entries.filter((e) => e.type === 'MeetingHeld'),
+    period: periodOf(entries),
+    custody: records.filter((r) => CUSTODY_TYPES.has(r.type) && Date.parse(r.metadata.recordedAt) <= Date.parse(asOf)),
+    figures: figuresOf(summary, entries, outages, requests),
+  };
+}
