@@ -1,4 +1,4 @@
-import { TestApp, bearer, startTestApp } from './support/test-app';
+import { TestApp, bearer, seedSmallCase, startTestApp } from './support/test-app';
 
 /** Until sharing exists, a case is its owner's alone: everyone else, admin included, gets 404 everywhere. */
 describe('Case visibility and accounts', () => {
@@ -16,21 +16,7 @@ describe('Case visibility and accounts', () => {
     others.union_rep = (await t.user('louve', 'union_rep', { union: 'CGT' })).token;
     others.manager = (await t.user('dgs', 'manager')).token;
     others.admin = await t.adminToken();
-    caseId = (await t.http.post('/api/v1/cases').set(bearer(owner)).send({ title: 'Coupure' }).expect(201)).body.id;
-    cutOffId = (
-      await t.http
-        .post(`/api/v1/cases/${caseId}/access-cutoffs`)
-        .set(bearer(owner))
-        .send({ occurredAt: '2019-11-12T08:30:00+01:00', resources: [{ kind: 'mailbox' }], decidedBy: 'provider', priorNotice: 'none' })
-        .expect(201)
-    ).body.entryId;
-    requestId = (
-      await t.http
-        .post(`/api/v1/cases/${caseId}/requests`)
-        .set(bearer(owner))
-        .send({ sentAt: '2019-11-13T09:00:00+01:00', channel: 'letter', from: 'Agent', to: 'Président', subject: 'Sanction ?', kind: 'question_to_hierarchy' })
-        .expect(201)
-    ).body.entryId;
+    ({ caseId, cutOffId, requestId } = await seedSmallCase(t, owner));
   });
   afterAll(() => t.close());
 
@@ -40,12 +26,20 @@ describe('Case visibility and accounts', () => {
     ['get', `/api/v1/cases/${caseId}/events`],
     ['get', `/api/v1/cases/${caseId}/changes`],
     ['post', `/api/v1/cases/${caseId}/incidents`, { occurredAt: '2019-11-12T08:30:00+01:00', title: 'x', category: 'outage', severity: 'blocking' }],
-    ['post', `/api/v1/cases/${caseId}/access-cutoffs`, { occurredAt: '2019-11-12T08:30:00+01:00', resources: [{ kind: 'chat' }], decidedBy: 'provider', priorNotice: 'none' }],
+    [
+      'post',
+      `/api/v1/cases/${caseId}/access-cutoffs`,
+      { occurredAt: '2019-11-12T08:30:00+01:00', resources: [{ kind: 'chat' }], decidedBy: 'provider', priorNotice: 'none' },
+    ],
     ['post', `/api/v1/cases/${caseId}/access-restorations`, { cutOffEntryId: cutOffId, occurredAt: '2019-11-14T08:30:00+01:00' }],
     ['post', `/api/v1/cases/${caseId}/provider-actions`, { occurredAt: '2019-11-12T08:30:00+01:00', action: 'account_suspension', description: 'x' }],
     ['post', `/api/v1/cases/${caseId}/requests`, { sentAt: '2019-11-13T09:00:00+01:00', channel: 'letter', from: 'a', to: 'b', subject: 'c', kind: 'other' }],
     ['post', `/api/v1/cases/${caseId}/requests/${requestId}/receipt`, { receivedAt: '2019-11-14T09:00:00+01:00' }],
-    ['post', `/api/v1/cases/${caseId}/requests/${requestId}/responses`, { receivedAt: '2019-11-14T09:00:00+01:00', channel: 'letter', from: 'P', form: 'written', outcome: 'refused' }],
+    [
+      'post',
+      `/api/v1/cases/${caseId}/requests/${requestId}/responses`,
+      { receivedAt: '2019-11-14T09:00:00+01:00', channel: 'letter', from: 'P', form: 'written', outcome: 'refused' },
+    ],
     ['post', `/api/v1/cases/${caseId}/meetings`, { occurredAt: '2019-11-12T08:30:00+01:00', participants: ['DGS'], summary: 'x' }],
     ['post', `/api/v1/cases/${caseId}/impacts`, { periodStart: '2019-11-12T08:30:00+01:00', periodEnd: '2019-11-13T08:30:00+01:00' }],
     ['post', `/api/v1/cases/${caseId}/witness-statements`, { witness: 'w', statement: 's' }],
@@ -56,17 +50,24 @@ describe('Case visibility and accounts', () => {
     ['post', `/api/v1/cases/${caseId}/reopen`, { reason: 'x' }],
   ];
 
-  it.each(['agent', 'union_rep', 'manager', 'admin'])('answers 404 to a %s who is not the owner, on every case endpoint, exactly as for a case that does not exist', async (role) => {
-    const revisionBefore = (await t.http.get(`/api/v1/cases/${caseId}/events`).set(bearer(owner))).body.length;
-    for (const [method, path, body] of endpoints()) {
-      const res = await (method === 'get' ? t.http.get(path) : t.http.post(path).send(body)).set(bearer(others[role]));
-      expect({ role, path, status: res.status }).toEqual({ role, path, status: 404 });
-      const missing = await (method === 'get' ? t.http.get(path.replace(caseId, '3f2b8c1e-5d4a-4e7b-9c61-0a8d2e4f6b13')) : t.http.post(path.replace(caseId, '3f2b8c1e-5d4a-4e7b-9c61-0a8d2e4f6b13')).send(body)).set(bearer(others[role]));
-      expect(res.body).toEqual(missing.body);
-    }
-    expect((await t.http.get('/api/v1/cases').set(bearer(others[role])).expect(200)).body).toEqual([]);
-    expect((await t.http.get(`/api/v1/cases/${caseId}/events`).set(bearer(owner))).body.length).toBe(revisionBefore);
-  });
+  it.each(['agent', 'union_rep', 'manager', 'admin'])(
+    'answers 404 to a %s who is not the owner, on every case endpoint, exactly as for a case that does not exist',
+    async (role) => {
+      const revisionBefore = (await t.http.get(`/api/v1/cases/${caseId}/events`).set(bearer(owner))).body.length;
+      for (const [method, path, body] of endpoints()) {
+        const res = await (method === 'get' ? t.http.get(path) : t.http.post(path).send(body)).set(bearer(others[role]));
+        expect({ role, path, status: res.status }).toEqual({ role, path, status: 404 });
+        const missing = await (
+          method === 'get'
+            ? t.http.get(path.replace(caseId, '3f2b8c1e-5d4a-4e7b-9c61-0a8d2e4f6b13'))
+            : t.http.post(path.replace(caseId, '3f2b8c1e-5d4a-4e7b-9c61-0a8d2e4f6b13')).send(body)
+        ).set(bearer(others[role]));
+        expect(res.body).toEqual(missing.body);
+      }
+      expect((await t.http.get('/api/v1/cases').set(bearer(others[role])).expect(200)).body).toEqual([]);
+      expect((await t.http.get(`/api/v1/cases/${caseId}/events`).set(bearer(owner))).body.length).toBe(revisionBefore);
+    },
+  );
 
   it('answers 404 to malformed case ids rather than an error', async () => {
     await t.http.get('/api/v1/cases/not-a-uuid/timeline').set(bearer(owner)).expect(404);
@@ -81,7 +82,11 @@ describe('Case visibility and accounts', () => {
 
   it('lets only admins create accounts, with unique names and real passwords', async () => {
     await t.http.post('/api/v1/accounts').set(bearer(owner)).send({ username: 'intrus', role: 'admin', password: 'un-mot-de-passe-long' }).expect(403);
-    const dup = await t.http.post('/api/v1/accounts').set(bearer(others.admin)).send({ username: 'Bollywood', role: 'agent', password: 'un-mot-de-passe-long' }).expect(409);
+    const dup = await t.http
+      .post('/api/v1/accounts')
+      .set(bearer(others.admin))
+      .send({ username: 'Bollywood', role: 'agent', password: 'un-mot-de-passe-long' })
+      .expect(409);
     expect(dup.body.message[0]).toMatch(/déjà pris/);
     const weak = await t.http.post('/api/v1/accounts').set(bearer(others.admin)).send({ username: 'faible', role: 'agent', password: 'court' }).expect(400);
     expect(weak.body.fields[0].field).toBe('password');

@@ -1,4 +1,4 @@
-import { TestApp, bearer, startTestApp } from './support/test-app';
+import { TestApp, bearer, seedSmallCase, startTestApp } from './support/test-app';
 
 /** Bad input always gets a clear 4xx naming the problem, in French by default, and writes nothing. */
 describe('Bad and hostile input', () => {
@@ -16,21 +16,7 @@ describe('Bad and hostile input', () => {
   beforeAll(async () => {
     t = await startTestApp({ MC_MAX_BODY_BYTES: String(64 * 1024) });
     agent = (await t.user('bollywood')).token;
-    caseId = (await t.http.post('/api/v1/cases').set(bearer(agent)).send({ title: 'Coupure' }).expect(201)).body.id;
-    cutOffId = (
-      await t.http
-        .post(`/api/v1/cases/${caseId}/access-cutoffs`)
-        .set(bearer(agent))
-        .send({ occurredAt: '2019-11-12T08:30:00+01:00', resources: [{ kind: 'mailbox' }], decidedBy: 'provider', priorNotice: 'none' })
-        .expect(201)
-    ).body.entryId;
-    requestId = (
-      await t.http
-        .post(`/api/v1/cases/${caseId}/requests`)
-        .set(bearer(agent))
-        .send({ sentAt: '2019-11-13T09:00:00+01:00', channel: 'letter', from: 'Agent', to: 'Président', subject: 'Sanction ?', kind: 'question_to_hierarchy' })
-        .expect(201)
-    ).body.entryId;
+    ({ caseId, cutOffId, requestId } = await seedSmallCase(t, agent));
   });
   afterAll(() => t.close());
 
@@ -53,12 +39,21 @@ describe('Bad and hostile input', () => {
   });
 
   it('answers in English when asked', async () => {
-    const res = await t.http.post(`/api/v1/cases/${caseId}/incidents`).set(bearer(agent)).set('accept-language', 'en-GB,en').send({ occurredAt: '2019-11-12T08:30:00' }).expect(400);
+    const res = await t.http
+      .post(`/api/v1/cases/${caseId}/incidents`)
+      .set(bearer(agent))
+      .set('accept-language', 'en-GB,en')
+      .send({ occurredAt: '2019-11-12T08:30:00' })
+      .expect(400);
     expect(res.body.message.join(' ')).toMatch(/offset/);
   });
 
   it('refuses a restoration earlier than its cut-off (422) and one of an unknown cut-off', async () => {
-    const early = await t.http.post(`/api/v1/cases/${caseId}/access-restorations`).set(bearer(agent)).send({ cutOffEntryId: cutOffId, occurredAt: '2019-11-12T07:00:00+01:00' }).expect(422);
+    const early = await t.http
+      .post(`/api/v1/cases/${caseId}/access-restorations`)
+      .set(bearer(agent))
+      .send({ cutOffEntryId: cutOffId, occurredAt: '2019-11-12T07:00:00+01:00' })
+      .expect(422);
     expect(early.body).toMatchObject({ code: 'RULE_VIOLATED', fields: [{ field: 'occurredAt' }] });
     const unknown = await t.http
       .post(`/api/v1/cases/${caseId}/access-restorations`)
@@ -71,32 +66,59 @@ describe('Bad and hostile input', () => {
   it('answers 404 for a response to a request that does not exist, and 422 for one received before it was sent', async () => {
     const body = { receivedAt: '2019-11-14T10:00:00+01:00', channel: 'letter', from: 'Président', form: 'written', outcome: 'refused' };
     await t.http.post(`/api/v1/cases/${caseId}/requests/3f2b8c1e-5d4a-4e7b-9c61-0a8d2e4f6b13/responses`).set(bearer(agent)).send(body).expect(404);
-    await t.http.post(`/api/v1/cases/${caseId}/requests/${requestId}/responses`).set(bearer(agent)).send({ ...body, receivedAt: '2019-11-12T10:00:00+01:00' }).expect(422);
+    await t.http
+      .post(`/api/v1/cases/${caseId}/requests/${requestId}/responses`)
+      .set(bearer(agent))
+      .send({ ...body, receivedAt: '2019-11-12T10:00:00+01:00' })
+      .expect(422);
     await t.http.post(`/api/v1/cases/${caseId}/requests/${requestId}/responses`).set(bearer(agent)).send(body).expect(201);
   });
 
   it('refuses corrections that break the entry, and corrections of unknown entries', async () => {
-    const bad = await t.http.post(`/api/v1/cases/${caseId}/entries/${cutOffId}/corrections`).set(bearer(agent)).send({ changes: { priorNotice: 'maybe' }, reason: 'x' }).expect(400);
+    const bad = await t.http
+      .post(`/api/v1/cases/${caseId}/entries/${cutOffId}/corrections`)
+      .set(bearer(agent))
+      .send({ changes: { priorNotice: 'maybe' }, reason: 'x' })
+      .expect(400);
     expect(bad.body.fields[0].field).toBe('changes.priorNotice');
-    await t.http.post(`/api/v1/cases/${caseId}/entries/${cutOffId}/corrections`).set(bearer(agent)).send({ changes: { entryId: 'x' }, reason: 'x' }).expect(400);
-    await t.http.post(`/api/v1/cases/${caseId}/entries/3f2b8c1e-5d4a-4e7b-9c61-0a8d2e4f6b13/corrections`).set(bearer(agent)).send({ changes: { priorNotice: 'oral' }, reason: 'x' }).expect(404);
+    await t.http
+      .post(`/api/v1/cases/${caseId}/entries/${cutOffId}/corrections`)
+      .set(bearer(agent))
+      .send({ changes: { entryId: 'x' }, reason: 'x' })
+      .expect(400);
+    await t.http
+      .post(`/api/v1/cases/${caseId}/entries/3f2b8c1e-5d4a-4e7b-9c61-0a8d2e4f6b13/corrections`)
+      .set(bearer(agent))
+      .send({ changes: { priorNotice: 'oral' }, reason: 'x' })
+      .expect(404);
   });
 
   it('answers 409 when expectedRevision is stale, and writes nothing', async () => {
     const before = await headRevision();
-    const res = await t.http.post(`/api/v1/cases/${caseId}/notes`).set(bearer(agent)).send({ text: 'x', expectedRevision: before - 1 }).expect(409);
+    const res = await t.http
+      .post(`/api/v1/cases/${caseId}/notes`)
+      .set(bearer(agent))
+      .send({ text: 'x', expectedRevision: before - 1 })
+      .expect(409);
     expect(res.body.code).toBe('REVISION_CONFLICT');
     expect(await headRevision()).toBe(before);
     await t.http.post(`/api/v1/cases/${caseId}/notes`).set(bearer(agent)).send({ text: 'x', expectedRevision: before }).expect(201);
   });
 
   it('refuses a body over the limit with 413, broken JSON with 400, and other media types with 415', async () => {
-    const big = await t.http.post(`/api/v1/cases/${caseId}/notes`).set(bearer(agent)).send({ text: 'é'.repeat(70 * 1024) }).expect(413);
+    const big = await t.http
+      .post(`/api/v1/cases/${caseId}/notes`)
+      .set(bearer(agent))
+      .send({ text: 'é'.repeat(70 * 1024) })
+      .expect(413);
     expect(big.body).toMatchObject({ statusCode: 413, code: 'PAYLOAD_TOO_LARGE' });
     const broken = await t.http.post(`/api/v1/cases/${caseId}/notes`).set(bearer(agent)).set('content-type', 'application/json').send('{"text": ').expect(400);
     expect(broken.body.code).toBe('INVALID_JSON');
     await t.http.post(`/api/v1/cases/${caseId}/notes`).set(bearer(agent)).set('content-type', 'text/plain').send('text=bonjour').expect(415);
-    const array = await t.http.post(`/api/v1/cases/${caseId}/notes`).set(bearer(agent)).send([{ text: 'x' }]);
+    const array = await t.http
+      .post(`/api/v1/cases/${caseId}/notes`)
+      .set(bearer(agent))
+      .send([{ text: 'x' }]);
     expect(array.status).toBe(400);
   });
 

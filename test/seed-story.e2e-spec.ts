@@ -29,83 +29,129 @@ describe('The seed story through the HTTP API', () => {
   };
 
   it('records the whole story', async () => {
-    const opened = await post('', { title: 'Coupure des accès de la médiathèque par le prestataire', service: 'Médiathèque', organisation: 'Communauté de communes' }, '2019-11-12T09:45:00.000Z');
+    const opened = await post(
+      '',
+      { title: 'Coupure des accès de la médiathèque par le prestataire', service: 'Médiathèque', organisation: 'Communauté de communes' },
+      '2019-11-12T09:45:00.000Z',
+    );
     caseId = opened.id;
     expect(opened).toMatchObject({ streamId: `case-${caseId}`, revision: 0, recordedAt: '2019-11-12T09:45:00.000Z' });
     expect(opened.hash).toMatch(/^[0-9a-f]{64}$/);
 
     ids.meeting2018 = (
-      await post(`/${caseId}/meetings`, {
-        occurredAt: '2018-11-20T14:00:00+01:00',
-        participants: ['Prestataire', 'Vice-président au numérique', 'Vice-président à la culture', 'DGS', 'Responsable du pôle service à la population'],
-        summary: 'Réunion sur les retours de mails du logiciel de prêt ; on nous enjoint de nettoyer la base.',
-      }, '2019-11-12T09:50:00.000Z')
+      await post(
+        `/${caseId}/meetings`,
+        {
+          occurredAt: '2018-11-20T14:00:00+01:00',
+          participants: ['Prestataire', 'Vice-président au numérique', 'Vice-président à la culture', 'DGS', 'Responsable du pôle service à la population'],
+          summary: 'Réunion sur les retours de mails du logiciel de prêt ; on nous enjoint de nettoyer la base.',
+        },
+        '2019-11-12T09:50:00.000Z',
+      )
     ).entryId;
     ids.incident = (
-      await post(`/${caseId}/incidents`, {
-        occurredAt: '2019-11-09T10:00:00+01:00',
-        title: 'Mailing de 687 messages : 87 retours, dont plus de la moitié d’adresses valides',
-        category: 'other',
-        severity: 'non_blocking',
-      }, '2019-11-12T09:55:00.000Z')
+      await post(
+        `/${caseId}/incidents`,
+        {
+          occurredAt: '2019-11-09T10:00:00+01:00',
+          title: 'Mailing de 687 messages : 87 retours, dont plus de la moitié d’adresses valides',
+          category: 'other',
+          severity: 'non_blocking',
+        },
+        '2019-11-12T09:55:00.000Z',
+      )
     ).entryId;
     ids.cutOff = (
-      await post(`/${caseId}/access-cutoffs`, {
-        occurredAt: '2019-11-12T08:30:00+01:00',
-        resources: [{ kind: 'mailbox' }, { kind: 'chat' }, { kind: 'file_server', label: 'Serveur de fichiers (nos dossiers)' }],
-        affectedPeople: ['Bollywood', 'Collègue médiathécaire'],
-        decidedBy: 'provider',
-        priorNotice: 'none',
-        reasonGiven: 'Le prestataire ne souhaite plus endosser la responsabilité d’un mauvais usage de la messagerie.',
-      }, '2019-11-12T10:00:00.000Z')
+      await post(
+        `/${caseId}/access-cutoffs`,
+        {
+          occurredAt: '2019-11-12T08:30:00+01:00',
+          resources: [{ kind: 'mailbox' }, { kind: 'chat' }, { kind: 'file_server', label: 'Serveur de fichiers (nos dossiers)' }],
+          affectedPeople: ['Bollywood', 'Collègue médiathécaire'],
+          decidedBy: 'provider',
+          priorNotice: 'none',
+          reasonGiven: 'Le prestataire ne souhaite plus endosser la responsabilité d’un mauvais usage de la messagerie.',
+        },
+        '2019-11-12T10:00:00.000Z',
+      )
     ).entryId;
     ids.letter = (
-      await post(`/${caseId}/requests`, {
-        sentAt: '2019-11-12T16:00:00+01:00',
-        channel: 'letter',
-        from: 'Bollywood et sa collègue',
-        to: 'Président de la communauté de communes',
-        subject: 'S’agit-il d’une sanction ? Motif et durée',
-        kind: 'question_to_hierarchy',
-      }, '2019-11-12T15:10:00.000Z')
+      await post(
+        `/${caseId}/requests`,
+        {
+          sentAt: '2019-11-12T16:00:00+01:00',
+          channel: 'letter',
+          from: 'Bollywood et sa collègue',
+          to: 'Président de la communauté de communes',
+          subject: 'S’agit-il d’une sanction ? Motif et durée',
+          kind: 'question_to_hierarchy',
+        },
+        '2019-11-12T15:10:00.000Z',
+      )
     ).entryId;
     ids.askDgs = (
-      await post(`/${caseId}/requests`, {
-        sentAt: '2019-11-12T11:00:00+01:00',
-        channel: 'hand_delivered',
-        from: 'Bollywood',
-        to: 'DGS',
-        subject: 'Demande d’un écrit sur la coupure',
-        kind: 'document_request',
-      }, '2019-11-12T15:15:00.000Z')
+      await post(
+        `/${caseId}/requests`,
+        {
+          sentAt: '2019-11-12T11:00:00+01:00',
+          channel: 'hand_delivered',
+          from: 'Bollywood',
+          to: 'DGS',
+          subject: 'Demande d’un écrit sur la coupure',
+          kind: 'document_request',
+        },
+        '2019-11-12T15:15:00.000Z',
+      )
     ).entryId;
     ids.dgsAnswer = (
-      await post(`/${caseId}/requests/${ids.askDgs}/responses`, {
-        receivedAt: '2019-11-13T10:00:00+01:00',
-        channel: 'internal_note',
-        from: 'DGS',
-        form: 'written',
-        outcome: 'partial',
-        summary: 'Le prestataire a de son propre chef coupé le compte de la médiathèque sans en référer à quiconque.',
-      }, '2019-11-13T10:30:00.000Z')
+      await post(
+        `/${caseId}/requests/${ids.askDgs}/responses`,
+        {
+          receivedAt: '2019-11-13T10:00:00+01:00',
+          channel: 'internal_note',
+          from: 'DGS',
+          form: 'written',
+          outcome: 'partial',
+          summary: 'Le prestataire a de son propre chef coupé le compte de la médiathèque sans en référer à quiconque.',
+        },
+        '2019-11-13T10:30:00.000Z',
+      )
     ).entryId;
-    ids.restored = (await post(`/${caseId}/access-restorations`, { cutOffEntryId: ids.cutOff, occurredAt: '2019-11-14T09:00:00+01:00' }, '2019-11-14T09:30:00.000Z')).entryId;
+    ids.restored = (
+      await post(`/${caseId}/access-restorations`, { cutOffEntryId: ids.cutOff, occurredAt: '2019-11-14T09:00:00+01:00' }, '2019-11-14T09:30:00.000Z')
+    ).entryId;
     ids.impact = (
-      await post(`/${caseId}/impacts`, {
-        periodStart: '2019-11-12T08:30:00+01:00',
-        periodEnd: '2019-11-14T09:00:00+01:00',
-        hoursLost: 2 * 7 * 60 * 2,
-        tasksBlocked: ['Commandes', 'Suivi du budget', 'Dossiers du service'],
-        extraStaff: 'Deux agents supplémentaires pour saisir les 687 adresses',
-      }, '2019-11-14T10:00:00.000Z')
+      await post(
+        `/${caseId}/impacts`,
+        {
+          periodStart: '2019-11-12T08:30:00+01:00',
+          periodEnd: '2019-11-14T09:00:00+01:00',
+          hoursLost: 2 * 7 * 60 * 2,
+          tasksBlocked: ['Commandes', 'Suivi du budget', 'Dossiers du service'],
+          extraStaff: 'Deux agents supplémentaires pour saisir les 687 adresses',
+        },
+        '2019-11-14T10:00:00.000Z',
+      )
     ).entryId;
     ids.witness = (
-      await post(`/${caseId}/witness-statements`, { witness: 'Collègue médiathécaire', statement: 'J’étais présente mardi : plus de messagerie, de tchat ni de serveur.', aboutEntryId: ids.cutOff }, '2019-11-15T09:00:00.000Z')
+      await post(
+        `/${caseId}/witness-statements`,
+        { witness: 'Collègue médiathécaire', statement: 'J’étais présente mardi : plus de messagerie, de tchat ni de serveur.', aboutEntryId: ids.cutOff },
+        '2019-11-15T09:00:00.000Z',
+      )
     ).entryId;
-    ids.note = (await post(`/${caseId}/notes`, { text: 'Toujours pas d’écrit indiquant une sanction de la part de la hiérarchie.' }, '2019-11-20T09:00:00.000Z')).entryId;
+    ids.note = (
+      await post(`/${caseId}/notes`, { text: 'Toujours pas d’écrit indiquant une sanction de la part de la hiérarchie.' }, '2019-11-20T09:00:00.000Z')
+    ).entryId;
 
     // A mistake mended by new events, never by an update.
-    ids.correction = (await post(`/${caseId}/entries/${ids.letter}/corrections`, { changes: { sentAt: '2019-11-13T09:00:00+01:00', channel: 'registered_letter' }, reason: 'Lettre postée le lendemain, en recommandé' }, '2019-11-20T10:00:00.000Z')).entryId;
+    ids.correction = (
+      await post(
+        `/${caseId}/entries/${ids.letter}/corrections`,
+        { changes: { sentAt: '2019-11-13T09:00:00+01:00', channel: 'registered_letter' }, reason: 'Lettre postée le lendemain, en recommandé' },
+        '2019-11-20T10:00:00.000Z',
+      )
+    ).entryId;
     ids.retraction = (await post(`/${caseId}/entries/${ids.incident}/retraction`, { reason: 'Doublon d’une autre fiche' }, '2019-11-20T10:05:00.000Z')).entryId;
     expect(Object.values(ids).every((id) => /^[0-9a-f-]{36}$/.test(id))).toBe(true);
   });
@@ -114,7 +160,18 @@ describe('The seed story through the HTTP API', () => {
     const res = await t.http.get(`/api/v1/cases/${caseId}/timeline`).set(bearer(agent)).expect(200);
     const entries = res.body.entries as Array<Record<string, any>>;
     // Impact starts at the cut-off's instant: equal instants keep the order of recording.
-    expect(entries.map((e) => e.entryId)).toEqual([ids.meeting2018, ids.incident, ids.cutOff, ids.impact, ids.askDgs, ids.letter, ids.dgsAnswer, ids.restored, ids.witness, ids.note]);
+    expect(entries.map((e) => e.entryId)).toEqual([
+      ids.meeting2018,
+      ids.incident,
+      ids.cutOff,
+      ids.impact,
+      ids.askDgs,
+      ids.letter,
+      ids.dgsAnswer,
+      ids.restored,
+      ids.witness,
+      ids.note,
+    ]);
     const letter = entries.find((e) => e.entryId === ids.letter)!;
     expect(letter.original.sentAt).toBe('2019-11-12T16:00:00+01:00');
     expect(letter.data).toMatchObject({ sentAt: '2019-11-13T09:00:00+01:00', channel: 'registered_letter' });
@@ -123,7 +180,11 @@ describe('The seed story through the HTTP API', () => {
     expect(entries.find((e) => e.entryId === ids.incident)!.retracted).toMatchObject({ reason: 'Doublon d’une autre fiche' });
     const meeting = entries.find((e) => e.entryId === ids.meeting2018)!;
     expect(meeting.lateBy.days).toBeGreaterThanOrEqual(356);
-    expect(entries.find((e) => e.entryId === ids.cutOff)!).toMatchObject({ occurredAt: '2019-11-12T08:30:00+01:00', recordedAt: '2019-11-12T10:00:00.000Z', lateBy: null });
+    expect(entries.find((e) => e.entryId === ids.cutOff)!).toMatchObject({
+      occurredAt: '2019-11-12T08:30:00+01:00',
+      recordedAt: '2019-11-12T10:00:00.000Z',
+      lateBy: null,
+    });
   });
 
   it('replays the case as the journal held it on a date, and as things had happened by a date', async () => {
@@ -136,7 +197,10 @@ describe('The seed story through the HTTP API', () => {
     expect(letterThen.data.sentAt).toBe('2019-11-12T16:00:00+01:00');
     expect(letterThen.corrections).toEqual([]);
 
-    const occurred = await t.http.get(`/api/v1/cases/${caseId}/timeline?basis=occurred&asOf=${encodeURIComponent('2019-11-12T23:59:00+01:00')}`).set(bearer(agent)).expect(200);
+    const occurred = await t.http
+      .get(`/api/v1/cases/${caseId}/timeline?basis=occurred&asOf=${encodeURIComponent('2019-11-12T23:59:00+01:00')}`)
+      .set(bearer(agent))
+      .expect(200);
     const occurredIds = occurred.body.entries.map((e: { entryId: string }) => e.entryId);
     expect(occurredIds).toEqual(expect.arrayContaining([ids.cutOff, ids.askDgs]));
     expect(occurredIds).not.toContain(ids.letter); // corrected: sent on the 13th
@@ -149,7 +213,14 @@ describe('The seed story through the HTTP API', () => {
       .get(`/api/v1/cases/${caseId}/changes?from=${encodeURIComponent('2019-11-14T00:00:00Z')}&to=${encodeURIComponent('2019-11-20T23:00:00Z')}`)
       .set(bearer(agent))
       .expect(200);
-    expect(changes.body.changes.map((c: { type: string }) => c.type)).toEqual(['AccessRestored', 'ImpactRecorded', 'WitnessStatementAdded', 'NoteAdded', 'EntryCorrected', 'EntryRetracted']);
+    expect(changes.body.changes.map((c: { type: string }) => c.type)).toEqual([
+      'AccessRestored',
+      'ImpactRecorded',
+      'WitnessStatementAdded',
+      'NoteAdded',
+      'EntryCorrected',
+      'EntryRetracted',
+    ]);
   });
 
   it('stores every event hash-chained exactly as the bundle spec says', async () => {
@@ -159,7 +230,11 @@ describe('The seed story through the HTTP API', () => {
     res.body.forEach((record: Record<string, any>, i: number) => {
       expect(Object.keys(record).sort()).toEqual(['data', 'eventId', 'hash', 'metadata', 'prevHash', 'revision', 'streamId', 'type']);
       const { hash, ...unhashed } = record;
-      expect(createHash('sha256').update(Buffer.from(canonicalize(unhashed)!, 'utf8')).digest('hex')).toBe(hash);
+      expect(
+        createHash('sha256')
+          .update(Buffer.from(canonicalize(unhashed)!, 'utf8'))
+          .digest('hex'),
+      ).toBe(hash);
       expect(record.revision).toBe(i);
       expect(record.prevHash).toBe(prev);
       expect(record.metadata).toMatchObject({ schemaVersion: 1, actor: { username: 'bollywood', role: 'agent' } });
@@ -175,12 +250,25 @@ describe('The seed story through the HTTP API', () => {
   it('lists the case for its owner with counts, and the admin finds the whole journal intact', async () => {
     const list = await t.http.get('/api/v1/cases').set(bearer(agent)).expect(200);
     expect(list.body).toEqual([
-      expect.objectContaining({ id: caseId, status: 'open', openedBy: expect.objectContaining({ username: 'bollywood' }), counts: { entries: 10, corrections: 1, retractions: 1, evidence: 0 } }),
+      expect.objectContaining({
+        id: caseId,
+        status: 'open',
+        openedBy: expect.objectContaining({ username: 'bollywood' }),
+        counts: { entries: 10, corrections: 1, retractions: 1, evidence: 0 },
+      }),
     ]);
     const summary = await t.http.get(`/api/v1/cases/${caseId}`).set(bearer(agent)).expect(200);
-    expect(summary.body).toMatchObject({ title: 'Coupure des accès de la médiathèque par le prestataire', service: 'Médiathèque', status: 'open', revision: 12 });
+    expect(summary.body).toMatchObject({
+      title: 'Coupure des accès de la médiathèque par le prestataire',
+      service: 'Médiathèque',
+      status: 'open',
+      revision: 12,
+    });
 
-    const verify = await t.http.get('/api/v1/integrity/verify').set(bearer(await t.adminToken())).expect(200);
+    const verify = await t.http
+      .get('/api/v1/integrity/verify')
+      .set(bearer(await t.adminToken()))
+      .expect(200);
     expect(verify.body).toEqual({ ok: true, streams: 3, events: 17 });
   });
 

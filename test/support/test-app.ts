@@ -23,10 +23,7 @@ export interface TestApp {
 }
 
 /** The real application on a fresh temporary data directory, through HTTP (supertest). */
-export async function startTestApp(
-  env: NodeJS.ProcessEnv = {},
-  options: { clock?: Clock; dataDir?: string } = {},
-): Promise<TestApp> {
+export async function startTestApp(env: NodeJS.ProcessEnv = {}, options: { clock?: Clock; dataDir?: string } = {}): Promise<TestApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'mc-e2e-'));
   const config = loadConfig({ MC_DATA_DIR: dataDir, MC_BOOTSTRAP_ADMIN: `${ADMIN.username}:${ADMIN.password}`, ...env });
   const app = await createApp(config, { logger: false, clock: options.clock });
@@ -62,3 +59,19 @@ export async function startTestApp(
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/** A case with one access cut-off and one written request, owned by `token`'s user. */
+export async function seedSmallCase(t: TestApp, token: string): Promise<{ caseId: string; cutOffId: string; requestId: string }> {
+  const caseId = (await t.http.post('/api/v1/cases').set(bearer(token)).send({ title: 'Coupure' }).expect(201)).body.id;
+  const cutOff = await t.http
+    .post(`/api/v1/cases/${caseId}/access-cutoffs`)
+    .set(bearer(token))
+    .send({ occurredAt: '2019-11-12T08:30:00+01:00', resources: [{ kind: 'mailbox' }], decidedBy: 'provider', priorNotice: 'none' })
+    .expect(201);
+  const request = await t.http
+    .post(`/api/v1/cases/${caseId}/requests`)
+    .set(bearer(token))
+    .send({ sentAt: '2019-11-13T09:00:00+01:00', channel: 'letter', from: 'Agent', to: 'Président', subject: 'Sanction ?', kind: 'question_to_hierarchy' })
+    .expect(201);
+  return { caseId, cutOffId: cutOff.body.entryId, requestId: request.body.entryId };
+}

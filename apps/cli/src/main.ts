@@ -7,7 +7,13 @@ import { CliModule } from './cli.module';
 import { CliError } from './cli-error';
 
 /** CLI flags carry the same names as the environment (ARCHITECTURE.md): --data-dir sets MC_DATA_DIR. */
-const FLAG_TO_ENV: Record<string, string> = { '--data-dir': 'MC_DATA_DIR', '--port': 'PORT', '--host': 'HOST', '--store': 'MC_STORE', '--timezone': 'MC_TIMEZONE' };
+const FLAG_TO_ENV: Record<string, string> = {
+  '--data-dir': 'MC_DATA_DIR',
+  '--port': 'PORT',
+  '--host': 'HOST',
+  '--store': 'MC_STORE',
+  '--timezone': 'MC_TIMEZONE',
+};
 
 function liftGlobalFlags(argv: string[]): string[] {
   const rest: string[] = [];

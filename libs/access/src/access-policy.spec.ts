@@ -8,7 +8,9 @@ const others: Actor[] = [
   { id: 'mgr', username: 'dgs', role: 'manager' },
   { id: 'adm', username: 'admin', role: 'admin' },
 ];
-const state = foldCase([{ type: 'CaseOpened', data: { title: 'Coupure' }, metadata: { actor: owner, recordedAt: '2019-11-12T08:00:00.000Z' } } as CaseEvent & { metadata: never }]);
+const state = foldCase([
+  { type: 'CaseOpened', data: { title: 'Coupure' }, metadata: { actor: owner, recordedAt: '2019-11-12T08:00:00.000Z' } } as CaseEvent & { metadata: never },
+]);
 const policy = new AccessPolicy();
 
 describe('AccessPolicy (before sharing exists)', () => {

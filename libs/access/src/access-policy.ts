@@ -18,7 +18,12 @@ export class AccessPolicy {
     if (command === 'OpenCase') {
       // Agents keep cases, and so may union representatives; managers answer and admins administer.
       if (actor.role !== 'agent' && actor.role !== 'union_rep') {
-        throw DomainError.of('FORBIDDEN', 'role', 'Seuls les agents et les représentants syndicaux ouvrent des dossiers.', 'Only agents and union representatives open cases.');
+        throw DomainError.of(
+          'FORBIDDEN',
+          'role',
+          'Seuls les agents et les représentants syndicaux ouvrent des dossiers.',
+          'Only agents and union representatives open cases.',
+        );
       }
       return;
     }

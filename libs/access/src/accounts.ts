@@ -1,5 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { ACCOUNT_SCHEMA_VERSION, AccountCommand, AccountEvent, AccountState, Actor, DomainError, Role, decideAccount, foldAccount, normalizeUsername } from '@mc/domain';
+import {
+  ACCOUNT_SCHEMA_VERSION,
+  AccountCommand,
+  AccountEvent,
+  AccountState,
+  Actor,
+  DomainError,
+  Role,
+  decideAccount,
+  foldAccount,
+  normalizeUsername,
+} from '@mc/domain';
 import { EventStore, NO_STREAM, StreamNotFoundError } from '@mc/event-store/event-store.port';
 import { accountIdFor, accountStream } from './account-id';
 import { hashPassword, passwordProblem, spendVerificationTime, verifyPassword } from './password-hasher';
@@ -85,7 +96,7 @@ export class Accounts {
 
   /** True when at least one account exists (the bootstrap admin is created only on an empty journal). */
   async any(): Promise<boolean> {
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const page = await this.store.readAll({ after, maxCount: 1000 });
       if (page.some((e) => e.record.streamId.startsWith('account-'))) return true;
       if (page.length === 0) return false;

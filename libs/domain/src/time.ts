@@ -22,8 +22,7 @@ export function fixedClock(iso: string): Clock & { set(iso: string): void; advan
 export const MAX_FUTURE_SKEW_MS = 5 * 60 * 1000;
 
 // Calendar date, 'T', time with optional seconds and fraction, then 'Z' or ±hh:mm.
-const ISO_WITH_OFFSET =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-](\d{2}):(\d{2}))$/;
+const ISO_WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-](\d{2}):(\d{2}))$/;
 
 export type FactDateProblem = 'format' | 'offset' | 'invalid' | 'future';
 

@@ -121,7 +121,10 @@ export class WrongExpectedRevisionError extends Error {
 /** The store cannot write right now (disk full, read-only, locked). Nothing was written. */
 export class StoreUnavailableError extends Error {
   readonly code = 'STORE_UNAVAILABLE';
-  constructor(message: string, override readonly cause?: unknown) {
+  constructor(
+    message: string,
+    override readonly cause?: unknown,
+  ) {
     super(message);
     this.name = 'StoreUnavailableError';
   }

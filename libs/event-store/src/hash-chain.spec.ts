@@ -1,12 +1,5 @@
 import type { EventToAppend, StoredEvent } from './event-store.port';
-import {
-  ChainVerifier,
-  GENESIS_PREV_HASH,
-  canonicalJson,
-  computeHash,
-  sealEvents,
-  type ChainFailure,
-} from './hash-chain';
+import { ChainVerifier, GENESIS_PREV_HASH, canonicalJson, computeHash, sealEvents, type ChainFailure } from './hash-chain';
 
 /*
  * Hand-checked vectors. The canonical texts below were written by hand from RFC 8785 (keys
@@ -37,9 +30,9 @@ const RECORD_2 = {
   eventId: 'e-2',
   type: 'IncidentReported',
   data: {
-    'ﬁ': 'x',
+    ﬁ: 'x',
     '😀': 'y',
-    'é': '€ « » ’ œ',
+    é: '€ « » ’ œ',
     n: [1e21, 0.000001, 1e-7, -0, 5, 0.1],
     esc: 'a"b\\c\nd\u0001</',
   },
@@ -161,7 +154,12 @@ describe('ChainVerifier', () => {
   };
 
   it('accepts the hand-checked vectors and valid interleaved streams', () => {
-    expect(ChainVerifier.verifyStream([{ ...RECORD_1, hash: HASH_1 }, { ...RECORD_2, hash: HASH_2 }])).toBeNull();
+    expect(
+      ChainVerifier.verifyStream([
+        { ...RECORD_1, hash: HASH_1 },
+        { ...RECORD_2, hash: HASH_2 },
+      ]),
+    ).toBeNull();
     const a = chain('case-a', 4);
     const b = chain('case-b', 3);
     const verifier = new ChainVerifier();
@@ -181,7 +179,11 @@ describe('ChainVerifier', () => {
     const records = chain('case-a', 4);
     records[1] = rehash({ ...records[1], data: { i: 99 } });
     expectFailure(ChainVerifier.verifyStream(records), {
-      streamId: 'case-a', revision: 2, reason: 'prev_hash_mismatch', expected: records[1].hash, found: records[2].prevHash,
+      streamId: 'case-a',
+      revision: 2,
+      reason: 'prev_hash_mismatch',
+      expected: records[1].hash,
+      found: records[2].prevHash,
     });
   });
 
@@ -191,11 +193,18 @@ describe('ChainVerifier', () => {
     expectFailure(ChainVerifier.verifyStream(records), { streamId: 'case-a', revision: 1, reason: 'hash_mismatch' });
     records[1] = rehash(records[1]);
     expectFailure(ChainVerifier.verifyStream(records), {
-      streamId: 'case-a', revision: 1, reason: 'prev_hash_mismatch', expected: records[0].hash, found: 'b'.repeat(64),
+      streamId: 'case-a',
+      revision: 1,
+      reason: 'prev_hash_mismatch',
+      expected: records[0].hash,
+      found: 'b'.repeat(64),
     });
     const forgedGenesis = rehash({ ...chain('case-g', 1)[0], prevHash: 'c'.repeat(64) });
     expectFailure(ChainVerifier.verifyStream([forgedGenesis]), {
-      streamId: 'case-g', revision: 0, reason: 'prev_hash_mismatch', expected: GENESIS_PREV_HASH,
+      streamId: 'case-g',
+      revision: 0,
+      reason: 'prev_hash_mismatch',
+      expected: GENESIS_PREV_HASH,
     });
   });
 
@@ -203,10 +212,18 @@ describe('ChainVerifier', () => {
     const records = chain('case-a', 5);
     records.splice(2, 1);
     expectFailure(ChainVerifier.verifyStream(records), {
-      streamId: 'case-a', revision: 3, reason: 'revision_gap', expected: '2', found: '3',
+      streamId: 'case-a',
+      revision: 3,
+      reason: 'revision_gap',
+      expected: '2',
+      found: '3',
     });
     expectFailure(ChainVerifier.verifyStream(chain('case-b', 3).slice(1)), {
-      streamId: 'case-b', revision: 1, reason: 'revision_gap', expected: '0', found: '1',
+      streamId: 'case-b',
+      revision: 1,
+      reason: 'revision_gap',
+      expected: '0',
+      found: '1',
     });
   });
 
@@ -215,8 +232,11 @@ describe('ChainVerifier', () => {
     const earlier = { ...records[2].metadata, recordedAt: '2026-03-02T08:30:59.999Z' };
     records[2] = rehash({ ...records[2], metadata: earlier });
     expectFailure(ChainVerifier.verifyStream(records), {
-      streamId: 'case-a', revision: 2, reason: 'recorded_at_regression',
-      expected: records[1].metadata.recordedAt, found: '2026-03-02T08:30:59.999Z',
+      streamId: 'case-a',
+      revision: 2,
+      reason: 'recorded_at_regression',
+      expected: records[1].metadata.recordedAt,
+      found: '2026-03-02T08:30:59.999Z',
     });
   });
 
@@ -232,11 +252,18 @@ describe('ChainVerifier', () => {
   it('reports malformed records', () => {
     const [record] = chain('case-a', 1);
     const { hash: _hash, ...withoutHash } = record;
-    expect(ChainVerifier.verifyStream([withoutHash])).toMatchObject({ streamId: 'case-a', revision: 0, reason: 'malformed', message: expect.stringContaining('hash') });
+    expect(ChainVerifier.verifyStream([withoutHash])).toMatchObject({
+      streamId: 'case-a',
+      revision: 0,
+      reason: 'malformed',
+      message: expect.stringContaining('hash'),
+    });
     expect(new ChainVerifier().check({ ...record, extra: 1 })).toMatchObject({ reason: 'malformed', message: expect.stringContaining('extra') });
     expect(new ChainVerifier().check({ ...record, hash: record.hash.toUpperCase() })).toMatchObject({ reason: 'malformed' });
     expect(new ChainVerifier().check({ ...record, revision: '0' })).toMatchObject({ reason: 'malformed', revision: -1 });
-    expect(new ChainVerifier().check({ ...record, metadata: { ...record.metadata, recordedAt: '2026-03-02T09:30:00+01:00' } })).toMatchObject({ reason: 'malformed' });
+    expect(new ChainVerifier().check({ ...record, metadata: { ...record.metadata, recordedAt: '2026-03-02T09:30:00+01:00' } })).toMatchObject({
+      reason: 'malformed',
+    });
     expect(new ChainVerifier().check('not a record')).toMatchObject({ reason: 'malformed', streamId: '' });
     expect(ChainVerifier.verifyStream([record, { ...chain('case-b', 2)[1] }])).toMatchObject({ reason: 'malformed' });
   });

@@ -48,22 +48,12 @@ export interface SealedEvent {
  * (null for a new stream). Every event of one append shares one recordedAt: the later of `now`
  * and the previous recordedAt, so the stream's recordedAt never goes backwards.
  */
-export function sealEvents(
-  streamId: string,
-  previous: ChainHead | null,
-  events: EventToAppend[],
-  now: Date,
-): StoredEvent[] {
+export function sealEvents(streamId: string, previous: ChainHead | null, events: EventToAppend[], now: Date): StoredEvent[] {
   return sealForStorage(streamId, previous, events, now).map((sealed) => sealed.record);
 }
 
 /** sealEvents, keeping the JSON texts so that adapters do not serialize twice. */
-export function sealForStorage(
-  streamId: string,
-  previous: ChainHead | null,
-  events: EventToAppend[],
-  now: Date,
-): SealedEvent[] {
+export function sealForStorage(streamId: string, previous: ChainHead | null, events: EventToAppend[], now: Date): SealedEvent[] {
   requireText(streamId, 'streamId');
   const recordedAt = nextRecordedAt(previous, now);
   let revision = previous ? previous.revision : -1;
@@ -139,12 +129,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export type ChainFailureReason =
-  | 'hash_mismatch'
-  | 'prev_hash_mismatch'
-  | 'revision_gap'
-  | 'recorded_at_regression'
-  | 'malformed';
+export type ChainFailureReason = 'hash_mismatch' | 'prev_hash_mismatch' | 'revision_gap' | 'recorded_at_regression' | 'malformed';
 
 export interface ChainFailure {
   streamId: string;
@@ -184,8 +169,7 @@ export class ChainVerifier {
       const current = isPlainObject(record) ? record.streamId : undefined;
       if (streamId !== undefined && typeof current === 'string' && current !== streamId) {
         const { revision } = record as { revision: unknown };
-        return malformed(current, Number.isSafeInteger(revision) ? (revision as number) : -1,
-          `Record of stream ${current} found in stream ${streamId}`);
+        return malformed(current, Number.isSafeInteger(revision) ? (revision as number) : -1, `Record of stream ${current} found in stream ${streamId}`);
       }
       const failure = verifier.check(record);
       if (failure) return failure;
@@ -228,7 +212,13 @@ export class ChainVerifier {
       return failure(event, 'prev_hash_mismatch', expectedPrev, prevHash, `${at}: prevHash ${prevHash} does not link to ${expectedPrev}`);
     }
     if (last && recordedAtMs < last.recordedAtMs) {
-      return failure(event, 'recorded_at_regression', last.recordedAt, recordedAt, `${at}: recordedAt ${recordedAt} is earlier than the previous ${last.recordedAt}`);
+      return failure(
+        event,
+        'recorded_at_regression',
+        last.recordedAt,
+        recordedAt,
+        `${at}: recordedAt ${recordedAt} is earlier than the previous ${last.recordedAt}`,
+      );
     }
     return null;
   }
@@ -267,12 +257,6 @@ function malformed(streamId: string, revision: number, message: string): ChainFa
   return { streamId, revision, reason: 'malformed', message };
 }
 
-function failure(
-  event: StoredEvent,
-  reason: ChainFailureReason,
-  expected: string,
-  found: string,
-  message: string,
-): ChainFailure {
+function failure(event: StoredEvent, reason: ChainFailureReason, expected: string, found: string, message: string): ChainFailure {
   return { streamId: event.streamId, revision: event.revision, reason, expected, found, message };
 }

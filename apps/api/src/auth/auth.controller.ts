@@ -6,7 +6,13 @@ import { CLOCK } from '../journal/journal.tokens';
 import { CurrentAccount, Public } from './auth.decorators';
 import { LoginDto } from './login.dto';
 
-export const userView = (a: AccountView) => ({ id: a.id, username: a.username, displayName: a.displayName, role: a.role, ...(a.union ? { union: a.union } : {}) });
+export const userView = (a: AccountView) => ({
+  id: a.id,
+  username: a.username,
+  displayName: a.displayName,
+  role: a.role,
+  ...(a.union ? { union: a.union } : {}),
+});
 
 @ApiTags('authentification')
 @Controller('api/v1')

@@ -41,7 +41,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const connection = env.EVENTSTORE_CONNECTION_STRING?.trim() || null;
   if (store === 'eventstoredb') {
-    if (!connection) throw new ConfigError('EVENTSTORE_CONNECTION_STRING', 'EVENTSTORE_CONNECTION_STRING est requis quand MC_STORE=eventstoredb (par exemple esdb://localhost:2113?tls=false).');
+    if (!connection)
+      throw new ConfigError(
+        'EVENTSTORE_CONNECTION_STRING',
+        'EVENTSTORE_CONNECTION_STRING est requis quand MC_STORE=eventstoredb (par exemple esdb://localhost:2113?tls=false).',
+      );
     if (!/^esdb(\+discover)?:\/\//.test(connection)) {
       throw new ConfigError('EVENTSTORE_CONNECTION_STRING', 'EVENTSTORE_CONNECTION_STRING doit commencer par esdb:// ou esdb+discover://.');
     }

@@ -38,7 +38,7 @@ export async function verifyJournal(store: EventStore): Promise<JournalVerificat
   const verifier = new ChainVerifier();
   let streams = 0;
   let events = 0;
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const page = await store.readAll({ after, maxCount: PAGE });
     if (page.length === 0) return { ok: true, streams, events };
     for (const { record } of page) {

@@ -25,13 +25,15 @@ export class UsersAddCommand extends CommandRunner {
     } else throw new CliError('Pas de terminal pour demander le mot de passe : utilisez --password-stdin.');
 
     const account = await withCore((core) =>
-      core.get(CommandBus).execute(
-        new CreateAccountCommand(
-          { username, role: options.role ?? 'agent', displayName: options.displayName, union: options.union, password },
-          null,
-          randomUUID(),
+      core
+        .get(CommandBus)
+        .execute(
+          new CreateAccountCommand(
+            { username, role: options.role ?? 'agent', displayName: options.displayName, union: options.union, password },
+            null,
+            randomUUID(),
+          ),
         ),
-      ),
     );
     console.log(`Compte créé : ${account.username} (${account.role}${account.union ? `, ${account.union}` : ''}), identifiant ${account.id}.`);
   }

@@ -24,11 +24,21 @@ describe('Account decider', () => {
 
   it('requires a union for union representatives only, and a valid username', () => {
     const base = { displayName: 'X', passwordHash: 'h' };
-    expect(codeOf(() => decideAccount({ type: 'CreateAccount', data: { ...base, username: 'rep', role: 'union_rep' } }, foldAccount([])))).toBe('INVALID_INPUT:union');
-    expect(codeOf(() => decideAccount({ type: 'CreateAccount', data: { ...base, username: 'rep', role: 'union_rep', union: 'CGT' } }, foldAccount([])))).toBe('accepted');
-    expect(codeOf(() => decideAccount({ type: 'CreateAccount', data: { ...base, username: 'mgr', role: 'manager', union: 'CGT' } }, foldAccount([])))).toBe('INVALID_INPUT:union');
-    expect(codeOf(() => decideAccount({ type: 'CreateAccount', data: { ...base, username: '../etc', role: 'agent' } }, foldAccount([])))).toBe('INVALID_INPUT:username');
-    expect(codeOf(() => decideAccount({ type: 'CreateAccount', data: { ...base, username: 'x', role: 'boss' as never } }, foldAccount([])))).toBe('INVALID_INPUT:username');
+    expect(codeOf(() => decideAccount({ type: 'CreateAccount', data: { ...base, username: 'rep', role: 'union_rep' } }, foldAccount([])))).toBe(
+      'INVALID_INPUT:union',
+    );
+    expect(codeOf(() => decideAccount({ type: 'CreateAccount', data: { ...base, username: 'rep', role: 'union_rep', union: 'CGT' } }, foldAccount([])))).toBe(
+      'accepted',
+    );
+    expect(codeOf(() => decideAccount({ type: 'CreateAccount', data: { ...base, username: 'mgr', role: 'manager', union: 'CGT' } }, foldAccount([])))).toBe(
+      'INVALID_INPUT:union',
+    );
+    expect(codeOf(() => decideAccount({ type: 'CreateAccount', data: { ...base, username: '../etc', role: 'agent' } }, foldAccount([])))).toBe(
+      'INVALID_INPUT:username',
+    );
+    expect(codeOf(() => decideAccount({ type: 'CreateAccount', data: { ...base, username: 'x', role: 'boss' as never } }, foldAccount([])))).toBe(
+      'INVALID_INPUT:username',
+    );
   });
 
   it('bumps the credential version on password change and tracks disabling', () => {

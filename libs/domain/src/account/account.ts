@@ -44,7 +44,14 @@ export function initialAccountState(): AccountState {
 export function evolveAccount(state: AccountState, event: AccountEvent): AccountState {
   switch (event.type) {
     case 'AccountCreated':
-      return { ...state, exists: true, username: event.data.username, displayName: event.data.displayName, role: event.data.role, union: event.data.union ?? null };
+      return {
+        ...state,
+        exists: true,
+        username: event.data.username,
+        displayName: event.data.displayName,
+        role: event.data.role,
+        union: event.data.union ?? null,
+      };
     case 'PasswordChanged':
       return { ...state, passwordHash: event.data.passwordHash, credentialVersion: state.credentialVersion + 1 };
     case 'RoleChanged':
@@ -71,10 +78,20 @@ function checkRole(role: Role, union: string | undefined): void {
     throw DomainError.of('INVALID_INPUT', 'role', `Le rôle doit être l’un de : ${ROLES.join(', ')}.`, `role must be one of: ${ROLES.join(', ')}.`);
   }
   if (role === 'union_rep' && !union?.trim()) {
-    throw DomainError.of('INVALID_INPUT', 'union', 'Un représentant syndical doit indiquer son syndicat (champ « union »).', 'A union representative must name their union (union).');
+    throw DomainError.of(
+      'INVALID_INPUT',
+      'union',
+      'Un représentant syndical doit indiquer son syndicat (champ « union »).',
+      'A union representative must name their union (union).',
+    );
   }
   if (role !== 'union_rep' && union !== undefined) {
-    throw DomainError.of('INVALID_INPUT', 'union', 'Seul un représentant syndical appartient à un syndicat (champ « union »).', 'Only a union representative belongs to a union (union).');
+    throw DomainError.of(
+      'INVALID_INPUT',
+      'union',
+      'Seul un représentant syndical appartient à un syndicat (champ « union »).',
+      'Only a union representative belongs to a union (union).',
+    );
   }
 }
 

@@ -24,7 +24,12 @@ export function decideCase(command: CaseCommand, state: CaseState, ctx: DecideCo
   }
   if (state.status === 'none') fail('NOT_FOUND', 'caseId', 'Dossier introuvable.', 'Case not found.');
   if (state.status === 'closed' && !ALLOWED_ON_CLOSED_CASE.includes(command.type)) {
-    fail('CASE_CLOSED', 'caseId', 'Ce dossier est clos : rouvrez-le avant d’y consigner quoi que ce soit.', 'This case is closed: reopen it before recording anything.');
+    fail(
+      'CASE_CLOSED',
+      'caseId',
+      'Ce dossier est clos : rouvrez-le avant d’y consigner quoi que ce soit.',
+      'This case is closed: reopen it before recording anything.',
+    );
   }
 
   switch (command.type) {
@@ -41,7 +46,8 @@ export function decideCase(command: CaseCommand, state: CaseState, ctx: DecideCo
     case 'AddNote': {
       const type = EVENT_OF_COMMAND[command.type] as EntryType;
       const data = command.data as unknown as Record<string, unknown>;
-      if (isKnownEntry(state, String(data.entryId))) fail('STATE_CONFLICT', 'entryId', 'Cet identifiant d’entrée est déjà utilisé.', 'This entry id is already used.');
+      if (isKnownEntry(state, String(data.entryId)))
+        fail('STATE_CONFLICT', 'entryId', 'Cet identifiant d’entrée est déjà utilisé.', 'This entry id is already used.');
       checkEntry(type, data, state, ctx, null);
       return [{ type, data: command.data } as CaseEvent];
     }
@@ -55,11 +61,23 @@ export function decideCase(command: CaseCommand, state: CaseState, ctx: DecideCo
     case 'CorrectEntry': {
       const d = command.data;
       const target = existingEntry(state, d.targetEntryId);
-      if (target.retracted) fail('RULE_VIOLATED', 'targetEntryId', 'Cette entrée a été retirée : elle ne peut plus être corrigée.', 'This entry was retracted and can no longer be corrected.');
+      if (target.retracted)
+        fail(
+          'RULE_VIOLATED',
+          'targetEntryId',
+          'Cette entrée a été retirée : elle ne peut plus être corrigée.',
+          'This entry was retracted and can no longer be corrected.',
+        );
       const fields = Object.keys(d.changes);
       if (fields.length === 0) fail('INVALID_INPUT', 'changes', 'Indiquez au moins un champ à corriger.', 'Give at least one field to correct.');
       const frozen = fields.find((f) => IMMUTABLE_ENTRY_FIELDS.includes(f));
-      if (frozen) fail('INVALID_INPUT', `changes.${frozen}`, `Le champ « ${frozen} » identifie l’entrée et ne peut pas être corrigé.`, `${frozen} identifies the entry and cannot be corrected.`);
+      if (frozen)
+        fail(
+          'INVALID_INPUT',
+          `changes.${frozen}`,
+          `Le champ « ${frozen} » identifie l’entrée et ne peut pas être corrigé.`,
+          `${frozen} identifies the entry and cannot be corrected.`,
+        );
       const merged = applyChanges(target.data, d.changes);
       checkEntry(target.type, merged, state, ctx, d.targetEntryId, 'changes.');
       return [{ type: 'EntryCorrected', data: d }];
@@ -122,9 +140,17 @@ function notBefore(later: unknown, earlier: unknown, field: string, fr: string, 
   if (typeof later === 'string' && typeof earlier === 'string' && instant(later) < instant(earlier)) fail('RULE_VIOLATED', field, fr, en);
 }
 
-function referencedEntry(state: CaseState, id: unknown, type: EntryType, field: string, code: 'RULE_VIOLATED' | 'NOT_FOUND', what: { fr: string; en: string }): EntryState {
+function referencedEntry(
+  state: CaseState,
+  id: unknown,
+  type: EntryType,
+  field: string,
+  code: 'RULE_VIOLATED' | 'NOT_FOUND',
+  what: { fr: string; en: string },
+): EntryState {
   const entry = typeof id === 'string' ? state.entries.get(id) : undefined;
-  if (!entry || entry.type !== type) return fail(code, field, `Le champ « ${field} » ne désigne aucune ${what.fr} de ce dossier.`, `${field} does not name ${what.en} of this case.`);
+  if (!entry || entry.type !== type)
+    return fail(code, field, `Le champ « ${field} » ne désigne aucune ${what.fr} de ce dossier.`, `${field} does not name ${what.en} of this case.`);
   if (entry.retracted) return fail('RULE_VIOLATED', field, `Le champ « ${field} » désigne une entrée retirée.`, `${field} names a retracted entry.`);
   return entry;
 }
@@ -147,47 +173,97 @@ function checkEntry(type: EntryType, data: Record<string, unknown>, state: CaseS
   const f = (name: string) => prefix + name;
   switch (type) {
     case 'IncidentReported':
-      notBefore(data.endedAt, data.occurredAt, f('endedAt'), 'La fin de l’incident ne peut pas précéder son début.', 'The end of the incident cannot precede its start.');
+      notBefore(
+        data.endedAt,
+        data.occurredAt,
+        f('endedAt'),
+        'La fin de l’incident ne peut pas précéder son début.',
+        'The end of the incident cannot precede its start.',
+      );
       return;
     case 'AccessCutOff':
       for (const restoration of restorationsOf(state, selfId ?? '', null)) {
-        notBefore(restoration.data.occurredAt, data.occurredAt, f('occurredAt'), 'La coupure ne peut pas être postérieure à un rétablissement déjà consigné.', 'The cut-off cannot be later than a restoration already recorded.');
+        notBefore(
+          restoration.data.occurredAt,
+          data.occurredAt,
+          f('occurredAt'),
+          'La coupure ne peut pas être postérieure à un rétablissement déjà consigné.',
+          'The cut-off cannot be later than a restoration already recorded.',
+        );
       }
       return;
     case 'AccessRestored': {
-      const cutOff = referencedEntry(state, data.cutOffEntryId, 'AccessCutOff', 'cutOffEntryId', 'RULE_VIOLATED', { fr: 'coupure d’accès', en: 'an access cut-off' });
-      notBefore(data.occurredAt, cutOff.data.occurredAt, f('occurredAt'), 'Le rétablissement ne peut pas précéder la coupure.', 'The restoration cannot precede the cut-off.');
+      const cutOff = referencedEntry(state, data.cutOffEntryId, 'AccessCutOff', 'cutOffEntryId', 'RULE_VIOLATED', {
+        fr: 'coupure d’accès',
+        en: 'an access cut-off',
+      });
+      notBefore(
+        data.occurredAt,
+        cutOff.data.occurredAt,
+        f('occurredAt'),
+        'Le rétablissement ne peut pas précéder la coupure.',
+        'The restoration cannot precede the cut-off.',
+      );
       const cut = kinds(cutOff.data.resources);
       const outside = [...kinds(data.resources)].filter((k) => !cut.has(k));
-      if (outside.length > 0) fail('RULE_VIOLATED', f('resources'), `Ces ressources n’ont pas été coupées : ${outside.join(', ')}.`, `These resources were not cut off: ${outside.join(', ')}.`);
+      if (outside.length > 0)
+        fail(
+          'RULE_VIOLATED',
+          f('resources'),
+          `Ces ressources n’ont pas été coupées : ${outside.join(', ')}.`,
+          `These resources were not cut off: ${outside.join(', ')}.`,
+        );
       const restored = new Set<string>();
       for (const r of restorationsOf(state, String(data.cutOffEntryId), selfId)) {
         if (r.data.resources === undefined) cut.forEach((k) => restored.add(k));
         else kinds(r.data.resources).forEach((k) => restored.add(k));
       }
-      if ([...cut].every((k) => restored.has(k))) fail('RULE_VIOLATED', 'cutOffEntryId', 'Tous les accès de cette coupure sont déjà rétablis.', 'Every access of this cut-off is already restored.');
+      if ([...cut].every((k) => restored.has(k)))
+        fail('RULE_VIOLATED', 'cutOffEntryId', 'Tous les accès de cette coupure sont déjà rétablis.', 'Every access of this cut-off is already restored.');
       return;
     }
     case 'WrittenRequestSent':
       for (const [, e] of state.entries) {
         if ((e.type === 'ResponseReceived' || e.type === 'RequestReceiptConfirmed') && e.data.requestEntryId === selfId && !e.retracted) {
-          notBefore(e.data.receivedAt, data.sentAt, f('sentAt'), 'L’envoi ne peut pas être postérieur à une réception ou une réponse déjà consignée.', 'The request cannot be later than a receipt or response already recorded.');
+          notBefore(
+            e.data.receivedAt,
+            data.sentAt,
+            f('sentAt'),
+            'L’envoi ne peut pas être postérieur à une réception ou une réponse déjà consignée.',
+            'The request cannot be later than a receipt or response already recorded.',
+          );
         }
       }
       return;
     case 'RequestReceiptConfirmed':
     case 'ResponseReceived': {
-      const request = referencedEntry(state, data.requestEntryId, 'WrittenRequestSent', 'requestEntryId', selfId === null ? 'NOT_FOUND' : 'RULE_VIOLATED', { fr: 'demande écrite', en: 'a written request' });
-      notBefore(data.receivedAt, request.data.sentAt, f('receivedAt'), 'La date de réception ne peut pas précéder l’envoi de la demande.', 'The reception date cannot precede the sending of the request.');
+      const request = referencedEntry(state, data.requestEntryId, 'WrittenRequestSent', 'requestEntryId', selfId === null ? 'NOT_FOUND' : 'RULE_VIOLATED', {
+        fr: 'demande écrite',
+        en: 'a written request',
+      });
+      notBefore(
+        data.receivedAt,
+        request.data.sentAt,
+        f('receivedAt'),
+        'La date de réception ne peut pas précéder l’envoi de la demande.',
+        'The reception date cannot precede the sending of the request.',
+      );
       return;
     }
     case 'ImpactRecorded':
-      notBefore(data.periodEnd, data.periodStart, f('periodEnd'), 'La fin de la période ne peut pas précéder son début.', 'The end of the period cannot precede its start.');
+      notBefore(
+        data.periodEnd,
+        data.periodStart,
+        f('periodEnd'),
+        'La fin de la période ne peut pas précéder son début.',
+        'The end of the period cannot precede its start.',
+      );
       return;
     case 'WitnessStatementAdded':
     case 'NoteAdded':
       if (data.aboutEntryId !== undefined) {
-        if (data.aboutEntryId === selfId) fail('RULE_VIOLATED', f('aboutEntryId'), 'Une entrée ne peut pas porter sur elle-même.', 'An entry cannot be about itself.');
+        if (data.aboutEntryId === selfId)
+          fail('RULE_VIOLATED', f('aboutEntryId'), 'Une entrée ne peut pas porter sur elle-même.', 'An entry cannot be about itself.');
         checkAbout(state, String(data.aboutEntryId), f('aboutEntryId'));
       }
       return;

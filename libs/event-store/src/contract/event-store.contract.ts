@@ -26,10 +26,7 @@ export interface EventStoreContractContext {
   cleanup: () => Promise<void>;
 }
 
-export function describeEventStoreContract(
-  adapterName: string,
-  factory: () => Promise<EventStoreContractContext>,
-): void {
+export function describeEventStoreContract(adapterName: string, factory: () => Promise<EventStoreContractContext>): void {
   describe(`EventStore contract: ${adapterName}`, () => {
     let ctx: EventStoreContractContext;
     let store: EventStore;
@@ -198,8 +195,18 @@ export function describeEventStoreContract(
         const b = newStream();
         const appended: StoredEvent[] = [];
         const batchEnds: number[] = [];
-        for (const [streamId, n] of [[a, 1], [b, 2], [a, 1], [b, 1], [a, 2]] as const) {
-          const result = await store.append(streamId, Array.from({ length: n }, () => newEvent()), ANY_REVISION);
+        for (const [streamId, n] of [
+          [a, 1],
+          [b, 2],
+          [a, 1],
+          [b, 1],
+          [a, 2],
+        ] as const) {
+          const result = await store.append(
+            streamId,
+            Array.from({ length: n }, () => newEvent()),
+            ANY_REVISION,
+          );
           appended.push(...result.records);
           batchEnds.push(result.position);
         }
@@ -224,7 +231,11 @@ export function describeEventStoreContract(
       it('catches up from a checkpoint, reports it once, then delivers live appends in order', async () => {
         const streamId = newStream();
         const head = await store.headPosition();
-        await store.append(streamId, Array.from({ length: 5 }, (_, i) => newEvent({ i })), NO_STREAM);
+        await store.append(
+          streamId,
+          Array.from({ length: 5 }, (_, i) => newEvent({ i })),
+          NO_STREAM,
+        );
         const checkpoint = ownEvents(await store.readAll({ after: head }), [streamId])[1].position;
         const seen: PositionedEvent[] = [];
         let caughtUp = 0;
@@ -264,7 +275,11 @@ export function describeEventStoreContract(
       it('stop() waits for the handler in progress and no handler runs afterwards', async () => {
         const streamId = newStream();
         const head = await store.headPosition();
-        await store.append(streamId, Array.from({ length: 3 }, () => newEvent()), NO_STREAM);
+        await store.append(
+          streamId,
+          Array.from({ length: 3 }, () => newEvent()),
+          NO_STREAM,
+        );
         let started = 0;
         let finished = 0;
         let release!: () => void;
@@ -325,9 +340,7 @@ export function describeEventStoreContract(
         for (const record of stream) {
           expect(record.hash).toMatch(/^[0-9a-f]{64}$/);
           expect(independentHash(record)).toBe(record.hash);
-          expect(Object.keys(record).sort()).toEqual(
-            ['data', 'eventId', 'hash', 'metadata', 'prevHash', 'revision', 'streamId', 'type'],
-          );
+          expect(Object.keys(record).sort()).toEqual(['data', 'eventId', 'hash', 'metadata', 'prevHash', 'revision', 'streamId', 'type']);
         }
         // A different stream starts its own chain.
         const other = await store.append(newStream(), [newEvent({ a: 1 })], NO_STREAM);
@@ -340,10 +353,7 @@ export function describeEventStoreContract(
         (forged.metadata as Record<string, unknown>).recordedAt = '2001-01-01T00:00:00.000Z';
         ctx.clock.set('2026-03-02T09:15:30.123Z');
         const result = await store.append(streamId, [forged, newEvent()], NO_STREAM);
-        expect(result.records.map((r) => r.metadata.recordedAt)).toEqual([
-          '2026-03-02T09:15:30.123Z',
-          '2026-03-02T09:15:30.123Z',
-        ]);
+        expect(result.records.map((r) => r.metadata.recordedAt)).toEqual(['2026-03-02T09:15:30.123Z', '2026-03-02T09:15:30.123Z']);
         const stored = await store.readStream(streamId);
         expect(stored[0].metadata.recordedAt).toBe('2026-03-02T09:15:30.123Z');
         expect(stored[0].metadata).toEqual({ ...forged.metadata, recordedAt: '2026-03-02T09:15:30.123Z' });
@@ -389,7 +399,7 @@ export function describeEventStoreContract(
           title: text,
           'clé é': 'Œ', // non-ASCII member names
           '😀': 'astral key',
-          'ﬁ': 'BMP key above the surrogates',
+          ﬁ: 'BMP key above the surrogates',
           nested: { list: ['é', 'œ', '’', '«', '»', '€', '🙂'], control: 'tab\tnewline\nquote"backslash\\' },
         };
         const result = await store.append(streamId, [newEvent(data)], NO_STREAM);
@@ -433,7 +443,9 @@ function newEvent(data: Record<string, unknown> = {}): EventToAppend {
 /** The spec's hash, written out again so that the store's own code is not checking itself. */
 function independentHash(record: StoredEvent): string {
   const { hash: _hash, ...withoutHash } = record;
-  return createHash('sha256').update(Buffer.from(canonicalize(withoutHash) as string, 'utf8')).digest('hex');
+  return createHash('sha256')
+    .update(Buffer.from(canonicalize(withoutHash) as string, 'utf8'))
+    .digest('hex');
 }
 
 function expectValidChain(stream: StoredEvent[]): void {

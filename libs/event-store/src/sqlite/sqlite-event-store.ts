@@ -81,13 +81,8 @@ export class SqliteEventStore implements EventStore {
   private readonly clock: Clock;
   private readonly pollIntervalMs: number;
   private readonly subscriptions = new Set<AllSubscription>();
-  private readonly statements: Record<
-    'head' | 'byEventId' | 'insert' | 'forwards' | 'backwards' | 'exists' | 'all' | 'headPosition',
-    Statement
-  >;
-  private readonly appendTransaction: Database.Transaction<
-    (streamId: string, events: EventToAppend[], expected: ExpectedRevision) => AppendResult
-  >;
+  private readonly statements: Record<'head' | 'byEventId' | 'insert' | 'forwards' | 'backwards' | 'exists' | 'all' | 'headPosition', Statement>;
+  private readonly appendTransaction: Database.Transaction<(streamId: string, events: EventToAppend[], expected: ExpectedRevision) => AppendResult>;
   private closed = false;
 
   constructor(options: SqliteEventStoreOptions) {
@@ -119,9 +114,7 @@ export class SqliteEventStore implements EventStore {
       all: sql('SELECT * FROM events WHERE position > ? ORDER BY position ASC LIMIT ?'),
       headPosition: sql('SELECT COALESCE(MAX(position), 0) FROM events').pluck(),
     };
-    this.appendTransaction = this.db.transaction((streamId, events, expected) =>
-      this.appendInTransaction(streamId, events, expected),
-    );
+    this.appendTransaction = this.db.transaction((streamId, events, expected) => this.appendInTransaction(streamId, events, expected));
   }
 
   async append(streamId: string, events: EventToAppend[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
@@ -153,9 +146,7 @@ export class SqliteEventStore implements EventStore {
     let position = 0;
     for (const { record, dataJson, metadataJson } of sealed) {
       try {
-        const info = this.statements.insert.run(
-          streamId, record.revision, record.eventId, record.type, dataJson, metadataJson, record.prevHash, record.hash,
-        );
+        const info = this.statements.insert.run(streamId, record.revision, record.eventId, record.type, dataJson, metadataJson, record.prevHash, record.hash);
         position = Number(info.lastInsertRowid);
       } catch (error) {
         if (isDuplicateEventId(error)) throw new DuplicateEventIdError(streamId, record.eventId);
@@ -173,15 +164,10 @@ export class SqliteEventStore implements EventStore {
    * stored. Any other reuse of a stored eventId is refused.
    */
   private findRetry(streamId: string, events: EventToAppend[], expected: ExpectedRevision): AppendResult | null {
-    const found = this.statements.byEventId.get(events[0].eventId) as
-      | { stream_id: string; revision: number }
-      | undefined;
+    const found = this.statements.byEventId.get(events[0].eventId) as { stream_id: string; revision: number } | undefined;
     if (!found) return null;
     const start = expected === NO_STREAM ? 0 : expected === ANY_REVISION ? found.revision : expected + 1;
-    const rows =
-      found.stream_id === streamId && found.revision === start
-        ? (this.statements.forwards.all(streamId, start, events.length) as EventRow[])
-        : [];
+    const rows = found.stream_id === streamId && found.revision === start ? (this.statements.forwards.all(streamId, start, events.length) as EventRow[]) : [];
     if (rows.length !== events.length || rows.some((row, i) => row.event_id !== events[i].eventId)) {
       throw new DuplicateEventIdError(streamId, events[0].eventId);
     }
@@ -317,11 +303,7 @@ function limitOf(maxCount: number | undefined): number {
 }
 
 function isDuplicateEventId(error: unknown): boolean {
-  return (
-    error instanceof Database.SqliteError &&
-    error.code === 'SQLITE_CONSTRAINT_UNIQUE' &&
-    error.message.includes('events.event_id')
-  );
+  return error instanceof Database.SqliteError && error.code === 'SQLITE_CONSTRAINT_UNIQUE' && error.message.includes('events.event_id');
 }
 
 function toStoreError(error: unknown): unknown {

@@ -17,7 +17,9 @@ export class AsOfQueryDto {
   @Instant()
   asOf?: string;
 
-  @field('lang', (v, name) => (v === 'fr' || v === 'en' ? null : { fr: `Le paramètre « ${name} » vaut fr ou en.`, en: `${name} is fr or en.` }), { required: false })
+  @field('lang', (v, name) => (v === 'fr' || v === 'en' ? null : { fr: `Le paramètre « ${name} » vaut fr ou en.`, en: `${name} is fr or en.` }), {
+    required: false,
+  })
   lang?: string;
 }
 
@@ -27,7 +29,10 @@ export class TimelineQueryDto extends AsOfQueryDto {
     (v, name) =>
       v === 'recorded' || v === 'occurred'
         ? null
-        : { fr: `Le paramètre « ${name} » vaut recorded (ce que le journal contenait) ou occurred (ce qui s’était produit).`, en: `${name} is recorded or occurred.` },
+        : {
+            fr: `Le paramètre « ${name} » vaut recorded (ce que le journal contenait) ou occurred (ce qui s’était produit).`,
+            en: `${name} is recorded or occurred.`,
+          },
     { required: false },
   )
   basis?: 'recorded' | 'occurred';
@@ -40,6 +45,8 @@ export class ChangesQueryDto {
   @Instant()
   to?: string;
 
-  @field('lang', (v, name) => (v === 'fr' || v === 'en' ? null : { fr: `Le paramètre « ${name} » vaut fr ou en.`, en: `${name} is fr or en.` }), { required: false })
+  @field('lang', (v, name) => (v === 'fr' || v === 'en' ? null : { fr: `Le paramètre « ${name} » vaut fr ou en.`, en: `${name} is fr or en.` }), {
+    required: false,
+  })
   lang?: string;
 }

@@ -73,7 +73,15 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
           revision ?? NO_STREAM,
         );
         const last = result.records[result.records.length - 1];
-        return { caseId, streamId: last.streamId, revision: last.revision, recordedAt: last.metadata.recordedAt, hash: last.hash, assignedId, position: result.position };
+        return {
+          caseId,
+          streamId: last.streamId,
+          revision: last.revision,
+          recordedAt: last.metadata.recordedAt,
+          hash: last.hash,
+          assignedId,
+          position: result.position,
+        };
       } catch (e) {
         if (!(e instanceof WrongExpectedRevisionError)) throw e;
         // A client that named its revision wants to know; otherwise another writer got in first: decide again.
