@@ -10,6 +10,8 @@ const common = {
 };
 
 module.exports = {
+  // End-to-end suites start the app and hash passwords with argon2: generous on a loaded 2-core machine.
+  testTimeout: 60_000,
   projects: [
     { ...common, displayName: 'unit', rootDir: __dirname, testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'] },
     { ...common, displayName: 'e2e', rootDir: __dirname, testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },

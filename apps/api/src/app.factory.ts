@@ -7,6 +7,7 @@ import type { Clock } from '@mc/domain';
 import { AppModule } from './app.module';
 import { AppConfig, ConfigError } from './config/config';
 import { expressErrorHandler } from './http/error.filter';
+import { QuietLogger } from './http/quiet-logger';
 import { requestContext, requireJsonBodies } from './http/request-context.middleware';
 
 /** The data directory must exist and be writable: say so in one sentence rather than fail later. */
@@ -24,7 +25,7 @@ export async function createApp(config: AppConfig, options: { clock?: Clock; log
   prepareDataDir(config);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options.clock), {
     bodyParser: false,
-    logger: options.logger === false ? false : ['warn', 'error'],
+    logger: options.logger === false ? false : new QuietLogger(),
   });
   app.disable('x-powered-by');
   app.use(requestContext);

@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import { DynamicModule, Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ValidationPipe } from '@nestjs/common';
@@ -12,6 +14,12 @@ import { ExecuteCaseCommandHandler } from './cases/commands/execute-case-command
 import { CaseQueryHandlers } from './cases/queries/case-queries';
 import { GetEntryHandler } from './cases/queries/get-entry.query';
 import type { AppConfig } from './config/config';
+import { AttachEvidenceHandler } from './evidence/commands/attach-evidence/attach-evidence.command';
+import { EvidenceController } from './evidence/evidence.controller';
+import { GetEvidenceHandler } from './evidence/get-evidence.query';
+import { ExportCaseHandler } from './exports/export-case.command';
+import { ExportsController } from './exports/exports.controller';
+import { PublicKeyController } from './integrity/public-key.controller';
 import { HealthController } from './health/health.controller';
 import { ErrorFilter } from './http/error.filter';
 import { IntegrityController } from './integrity/integrity.controller';
@@ -19,8 +27,8 @@ import { VerifyJournalHandler } from './integrity/verify-journal.query';
 import { JournalModule } from './journal/journal.module';
 import { VALIDATION_PIPE_OPTIONS } from './validation/validation-problems';
 
-export const CommandHandlers = [ExecuteCaseCommandHandler, CreateAccountHandler];
-export const QueryHandlers = [...CaseQueryHandlers, GetEntryHandler, VerifyJournalHandler];
+export const CommandHandlers = [ExecuteCaseCommandHandler, CreateAccountHandler, AttachEvidenceHandler, ExportCaseHandler];
+export const QueryHandlers = [...CaseQueryHandlers, GetEntryHandler, VerifyJournalHandler, GetEvidenceHandler];
 
 /** The journal without HTTP: what the CLI runs commands against. */
 @Module({})
@@ -39,8 +47,27 @@ export class AppModule {
   static forRoot(config: AppConfig, clock?: Clock): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config, clock)],
-      controllers: [HealthController, AuthController, AccountsController, CasesController, IntegrityController],
+      imports: [
+        CoreModule.forRoot(config, clock),
+        // Uploads land in the data directory (same file system, so the content store can rename them).
+        MulterModule.register({
+          dest: join(config.dataDir, 'uploads'),
+          limits: { fileSize: config.maxUploadBytes, files: 1, fields: 10, fieldSize: 64 * 1024 },
+          defParamCharset: 'utf8',
+          // Keep the name exactly as the client sent it: it is data, never a path.
+          preservePath: true,
+        }),
+      ],
+      controllers: [
+        HealthController,
+        AuthController,
+        AccountsController,
+        CasesController,
+        EvidenceController,
+        ExportsController,
+        IntegrityController,
+        PublicKeyController,
+      ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },

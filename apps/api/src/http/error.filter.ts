@@ -1,18 +1,8 @@
-import {
-  ArgumentsHost,
-  Catch,
-  ExceptionFilter,
-  HttpException,
-  HttpStatus,
-  Logger,
-} from "@nestjs/common";
-import type { Request, Response } from "express";
-import { DomainError, DomainErrorCode } from "@mc/domain";
-import {
-  StoreUnavailableError,
-  WrongExpectedRevisionError,
-} from "@mc/event-store/event-store.port";
-import { languageOf, Lang } from "./language";
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { DomainError, DomainErrorCode } from '@mc/domain';
+import { StoreUnavailableError, WrongExpectedRevisionError } from '@mc/event-store/event-store.port';
+import { languageOf, Lang } from './language';
 
 const STATUS_OF_CODE: Record<DomainErrorCode, number> = {
   INVALID_INPUT: 400,
@@ -22,47 +12,48 @@ const STATUS_OF_CODE: Record<DomainErrorCode, number> = {
   STATE_CONFLICT: 409,
   REVISION_CONFLICT: 409,
   FORBIDDEN: 403,
+  MEDIA_TYPE_REFUSED: 415,
 };
 
 const REASON: Record<number, string> = {
-  400: "Bad Request",
-  401: "Unauthorized",
-  403: "Forbidden",
-  404: "Not Found",
-  409: "Conflict",
-  413: "Payload Too Large",
-  415: "Unsupported Media Type",
-  422: "Unprocessable Entity",
-  429: "Too Many Requests",
-  500: "Internal Server Error",
-  503: "Service Unavailable",
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Entity',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
 };
 
 /** Bilingual sentences for the errors raised by the framework rather than by our code. */
 const GENERIC: Record<number, { fr: string; en: string }> = {
-  400: { fr: "Requête invalide.", en: "Invalid request." },
+  400: { fr: 'Requête invalide.', en: 'Invalid request.' },
   401: {
-    fr: "Authentification requise : connectez-vous.",
-    en: "Authentication required: log in.",
+    fr: 'Authentification requise : connectez-vous.',
+    en: 'Authentication required: log in.',
   },
-  403: { fr: "Action non autorisée.", en: "Action not allowed." },
-  404: { fr: "Ressource introuvable.", en: "Resource not found." },
+  403: { fr: 'Action non autorisée.', en: 'Action not allowed.' },
+  404: { fr: 'Ressource introuvable.', en: 'Resource not found.' },
   413: {
-    fr: "La requête dépasse la taille autorisée.",
-    en: "The request exceeds the allowed size.",
+    fr: 'La requête dépasse la taille autorisée.',
+    en: 'The request exceeds the allowed size.',
   },
   415: {
-    fr: "Type de contenu non accepté : envoyez du JSON (application/json).",
-    en: "Unsupported content type: send JSON (application/json).",
+    fr: 'Type de contenu non accepté : envoyez du JSON (application/json).',
+    en: 'Unsupported content type: send JSON (application/json).',
   },
   429: {
-    fr: "Trop de requêtes : réessayez dans un instant.",
-    en: "Too many requests: try again shortly.",
+    fr: 'Trop de requêtes : réessayez dans un instant.',
+    en: 'Too many requests: try again shortly.',
   },
-  500: { fr: "Erreur interne du service.", en: "Internal service error." },
+  500: { fr: 'Erreur interne du service.', en: 'Internal service error.' },
   503: {
-    fr: "Le journal ne peut pas écrire pour le moment (espace disque ou droits) ; rien n’a été enregistré.",
-    en: "The journal cannot write right now (disk space or permissions); nothing was recorded.",
+    fr: 'Le journal ne peut pas écrire pour le moment (espace disque ou droits) ; rien n’a été enregistré.',
+    en: 'The journal cannot write right now (disk space or permissions); nothing was recorded.',
   },
 };
 
@@ -77,35 +68,19 @@ interface ErrorBody {
 /** Errors raised by body-parser carry an HTTP status and a `type`. */
 function bodyParserStatus(e: unknown): number | null {
   const err = e as { type?: unknown; status?: unknown };
-  if (
-    typeof err?.type === "string" &&
-    err.type.startsWith("entity.") &&
-    typeof err.status === "number"
-  )
-    return err.status;
-  if (
-    err?.type === "charset.unsupported" ||
-    err?.type === "encoding.unsupported"
-  )
-    return 415;
+  if (typeof err?.type === 'string' && err.type.startsWith('entity.') && typeof err.status === 'number') return err.status;
+  if (err?.type === 'charset.unsupported' || err?.type === 'encoding.unsupported') return 415;
   return null;
 }
 
-const logger = new Logger("Errors");
+const logger = new Logger('Errors');
 
 /** One place where every error becomes the API's answer (API.md "Errors"), in the caller's language. */
-export function sendError(
-  exception: unknown,
-  req: Request,
-  res: Response,
-): void {
+export function sendError(exception: unknown, req: Request, res: Response): void {
   const body = errorBody(exception, languageOf(req));
   if (body.statusCode >= 500) {
     // Method and path only: bodies may hold passwords or case content.
-    logger.error(
-      `${req.method} ${req.path} -> ${body.statusCode}`,
-      exception instanceof Error ? exception.stack : String(exception),
-    );
+    logger.error(`${req.method} ${req.path} -> ${body.statusCode}`, exception instanceof Error ? exception.stack : String(exception));
   }
   if (!res.headersSent) res.status(body.statusCode).json(body);
 }
@@ -115,21 +90,12 @@ export function sendError(
 export class ErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();
-    sendError(
-      exception,
-      ctx.getRequest<Request>(),
-      ctx.getResponse<Response>(),
-    );
+    sendError(exception, ctx.getRequest<Request>(), ctx.getResponse<Response>());
   }
 }
 
 /** For errors raised by Express middleware before Nest (body parsing). */
-export function expressErrorHandler(
-  err: unknown,
-  req: Request,
-  res: Response,
-  _next: (e?: unknown) => void,
-): void {
+export function expressErrorHandler(err: unknown, req: Request, res: Response, _next: (e?: unknown) => void): void {
   sendError(err, req, res);
 }
 
@@ -144,54 +110,31 @@ function errorBody(e: unknown, lang: Lang): ErrorBody {
       fields: e.problems.map((p) => ({ field: p.field, message: p[lang] })),
     };
   }
-  if (e instanceof WrongExpectedRevisionError)
-    return generic(409, "REVISION_CONFLICT", lang);
-  if (e instanceof StoreUnavailableError)
-    return generic(503, "STORE_UNAVAILABLE", lang);
+  if (e instanceof WrongExpectedRevisionError) return generic(409, 'REVISION_CONFLICT', lang);
+  if (e instanceof StoreUnavailableError) return generic(503, 'STORE_UNAVAILABLE', lang);
   const parserStatus = bodyParserStatus(e);
   if (parserStatus === 400) {
-    return generic(400, "INVALID_JSON", lang, {
-      fr: "Le corps de la requête n’est pas un JSON valide.",
-      en: "The request body is not valid JSON.",
+    return generic(400, 'INVALID_JSON', lang, {
+      fr: 'Le corps de la requête n’est pas un JSON valide.',
+      en: 'The request body is not valid JSON.',
     });
   }
   if (parserStatus !== null) {
-    return generic(
-      parserStatus,
-      parserStatus === 413
-        ? "PAYLOAD_TOO_LARGE"
-        : parserStatus === 415
-          ? "UNSUPPORTED_MEDIA_TYPE"
-          : "REQUEST_REFUSED",
-      lang,
-    );
+    return generic(parserStatus, parserStatus === 413 ? 'PAYLOAD_TOO_LARGE' : parserStatus === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'REQUEST_REFUSED', lang);
   }
   if (e instanceof HttpException) {
     const status = e.getStatus();
-    const code =
-      status === 401
-        ? "UNAUTHENTICATED"
-        : status === 404
-          ? "NOT_FOUND"
-          : status === 413
-            ? "PAYLOAD_TOO_LARGE"
-            : `HTTP_${status}`;
+    const code = status === 401 ? 'UNAUTHENTICATED' : status === 404 ? 'NOT_FOUND' : status === 413 ? 'PAYLOAD_TOO_LARGE' : `HTTP_${status}`;
     return generic(status, code, lang);
   }
-  return generic(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL", lang);
+  return generic(HttpStatus.INTERNAL_SERVER_ERROR, 'INTERNAL', lang);
 }
 
-function generic(
-  statusCode: number,
-  code: string,
-  lang: Lang,
-  sentence?: { fr: string; en: string },
-): ErrorBody {
-  const s =
-    sentence ?? GENERIC[statusCode] ?? GENERIC[statusCode >= 500 ? 500 : 400];
+function generic(statusCode: number, code: string, lang: Lang, sentence?: { fr: string; en: string }): ErrorBody {
+  const s = sentence ?? GENERIC[statusCode] ?? GENERIC[statusCode >= 500 ? 500 : 400];
   return {
     statusCode,
-    error: REASON[statusCode] ?? "Error",
+    error: REASON[statusCode] ?? 'Error',
     code,
     message: [s[lang]],
   };

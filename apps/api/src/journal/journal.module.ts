@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DynamicModule, Global, Inject, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DynamicModule, Global, Inject, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import Database from 'better-sqlite3';
 import { AccessPolicy, Accounts, TokenService } from '@mc/access';
 import { Clock, systemClock } from '@mc/domain';
@@ -8,11 +8,14 @@ import { EVENT_STORE, EventStore } from '@mc/event-store/event-store.port';
 import { SqliteEventStore } from '@mc/event-store';
 import { ProjectionRunner, caseListProjection, type SqliteDatabase } from '@mc/projections';
 import type { AppConfig } from '../config/config';
-import { APP_CONFIG, CLOCK, READ_MODEL_DB } from './journal.tokens';
+import { APP_CONFIG, CLOCK, CONTENT_STORE, READ_MODEL_DB, SIGNING_KEY } from './journal.tokens';
+import { ContentStore, loadOrCreateSigningKey } from '@mc/evidence';
 import { OPERATOR } from '../accounts/commands/create-account/create-account.command';
 
 /** Starts the read models after the store is open and stops them before it closes. */
 class JournalLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Journal');
+
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -25,7 +28,7 @@ class JournalLifecycle implements OnApplicationBootstrap, OnApplicationShutdown 
     const admin = this.config.bootstrapAdmin;
     if (admin && !(await this.accounts.any())) {
       await this.accounts.create({ username: admin.username, role: 'admin', password: admin.password }, OPERATOR);
-      console.log(`Compte administrateur « ${admin.username} » créé (MC_BOOTSTRAP_ADMIN).`);
+      this.logger.log(`Compte administrateur « ${admin.username} » créé (MC_BOOTSTRAP_ADMIN).`);
     }
     await this.runner.start();
   }
@@ -69,9 +72,11 @@ export class JournalModule {
           provide: TokenService,
           useFactory: () => new TokenService(TokenService.secretFromDataDir(config.dataDir), config.tokenTtlMinutes * 60_000),
         },
+        { provide: CONTENT_STORE, useFactory: () => new ContentStore(join(config.dataDir, 'attachments')) },
+        { provide: SIGNING_KEY, useFactory: () => loadOrCreateSigningKey(config.dataDir) },
         JournalLifecycle,
       ],
-      exports: [APP_CONFIG, CLOCK, EVENT_STORE, READ_MODEL_DB, ProjectionRunner, Accounts, AccessPolicy, TokenService],
+      exports: [APP_CONFIG, CLOCK, EVENT_STORE, READ_MODEL_DB, ProjectionRunner, Accounts, AccessPolicy, TokenService, CONTENT_STORE, SIGNING_KEY],
     };
   }
 }

@@ -1,0 +1,85 @@
+import { unlink } from 'node:fs/promises';
+import { Inject } from '@nestjs/common';
+import { Command, CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { AccessPolicy, caseNotFound } from '@mc/access';
+import { Actor, DomainError } from '@mc/domain';
+import { EVENT_STORE, EventStore } from '@mc/event-store/event-store.port';
+import { ContentStore, detectMediaType, isRefusedMediaType } from '@mc/evidence';
+import { isUuid, loadCase } from '../../../journal/case-stream';
+import { CONTENT_STORE } from '../../../journal/journal.tokens';
+import { CaseWriteResult, ExecuteCaseCommand } from '../../../cases/commands/execute-case-command/execute-case-command.command';
+import { AttachEvidenceDto } from './attach-evidence.dto';
+
+export interface UploadedFile {
+  /** Where multer left the bytes (a temporary file under the data directory). */
+  path: string;
+  originalName: string;
+  claimedType: string;
+}
+
+export interface AttachEvidenceResult {
+  write: CaseWriteResult;
+  sha256: string;
+  size: number;
+  mediaType: string;
+  fileName: string;
+}
+
+export class AttachEvidenceCommand extends Command<AttachEvidenceResult> {
+  constructor(
+    readonly actor: Actor,
+    readonly caseId: string,
+    readonly file: UploadedFile,
+    readonly fields: AttachEvidenceDto,
+    readonly correlationId: string,
+  ) {
+    super();
+  }
+}
+
+/** Client file names are data, never paths: keep them readable, bounded and free of control characters. */
+export function cleanFileName(name: string): string {
+  const cleaned = [...name.replace(/\p{Cc}/gu, '')].slice(0, 255).join('').trim();
+  return cleaned || 'fichier';
+}
+
+/**
+ * Stores the bytes first (content-addressed, durable), then records EvidenceAttached: a crash in
+ * between leaves an unreferenced file, never an event pointing at missing bytes.
+ */
+@CommandHandler(AttachEvidenceCommand)
+export class AttachEvidenceHandler implements ICommandHandler<AttachEvidenceCommand, AttachEvidenceResult> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CONTENT_STORE) private readonly contents: ContentStore,
+    private readonly policy: AccessPolicy,
+    private readonly commands: CommandBus,
+  ) {}
+
+  async execute({ actor, caseId, file, fields, correlationId }: AttachEvidenceCommand): Promise<AttachEvidenceResult> {
+    try {
+      if (!isUuid(caseId)) throw caseNotFound();
+      this.policy.assertCanWriteCase(actor, (await loadCase(this.store, caseId)).state, 'AttachEvidence');
+      const fileName = cleanFileName(file.originalName);
+      const mediaType = await detectMediaType(file.path, file.claimedType, fileName);
+      if (isRefusedMediaType(mediaType)) {
+        throw DomainError.of(
+          'MEDIA_TYPE_REFUSED',
+          'file',
+          `Ce type de fichier n’est pas conservé comme pièce (${mediaType}).`,
+          `This kind of file is not kept as evidence (${mediaType}).`,
+        );
+      }
+      const { sha256, size } = await this.contents.putFile(file.path);
+      const data = { sha256, size, mediaType, fileName, ...definedFields(fields) };
+      const write = await this.commands.execute(new ExecuteCaseCommand(caseId, { type: 'AttachEvidence', data }, actor, correlationId));
+      return { write, sha256, size, mediaType, fileName };
+    } finally {
+      await unlink(file.path).catch(() => undefined);
+    }
+  }
+}
+
+function definedFields(fields: AttachEvidenceDto): Record<string, string> {
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Record<string, string>;
+}

@@ -1,0 +1,14 @@
+import { TEXT_LIMITS } from '@mc/domain';
+import { EntryRef, FactDate, Text } from '../../../validation/field-decorators';
+
+/** The text fields of the multipart form of POST /cases/:caseId/evidence (the file is the `file` part). */
+export class AttachEvidenceDto {
+  @Text({ max: TEXT_LIMITS.text, required: false, example: 'Courrier de la DGS reconnaissant que le prestataire a coupé le compte de son propre chef' })
+  description?: string;
+
+  @EntryRef({ required: false })
+  aboutEntryId?: string;
+
+  @FactDate({ required: false, example: '2019-11-13T10:00:00+01:00' })
+  capturedAt?: string;
+}
