@@ -1,0 +1,220 @@
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Express, Request, Response } from 'express';
+import { EVENT_STORE, type EventStore } from '@mc/event-store/event-store.port';
+import { createApp } from '../apps/api/src/app.factory';
+import { loadConfig } from '../apps/api/src/config/config';
+import type { BenchContext } from './support/context';
+import { runLoad, type LoadOptions, type LoadResult } from './support/load';
+import { RssSampler, eluMeter, nowMs, percentile } from './support/measure';
+import { round, row, type BenchResult } from './support/results';
+import { StoreMeter } from './support/store-meter';
+import { log, num } from './support/table';
+import { tempDir } from './support/tmp';
+
+/**
+ * `http`: POST /api/v1/cases/:id/incidents through the real app in this process (auth guard,
+ * validation pipe, command bus, durable append), 32 connections, one case per connection.
+ * Reference, same run: a hello-world route on the same app instance (a bare express route behind
+ * the app's own middlewares). autocannon runs in a worker thread, on the other core.
+ */
+
+const ID = 'http';
+const ADMIN = { username: 'admin', password: 'bench-admin-mot-de-passe-1' };
+const AGENT = { username: 'bench-agent', password: 'bench-agent-mot-de-passe-1' };
+
+const INCIDENT = {
+  occurredAt: '2024-03-12T08:45:00+01:00',
+  endedAt: '2024-03-14T10:00:00+01:00',
+  title: 'Plus aucun accès à la messagerie, au tchat ni au serveur de fichiers',
+  description:
+    "En reprenant notre poste mardi matin, ma collègue et moi n'avions plus accès à notre boîte mail, au tchat ni au serveur (donc plus accès à nos dossiers).",
+  category: 'provider_action',
+  severity: 'blocking',
+  affectedServices: ['Médiathèque', 'Prêt et retours (PMB)'],
+  witnesses: ['Collègue médiathécaire'],
+};
+
+interface Measured extends LoadResult {
+  serverEventLoopUtilization: number;
+  /** Server main-thread time per answered request (busy fraction x duration / requests), fsync waits included. */
+  serverBusyMsPerRequest: number;
+  serverPeakRssMB: number;
+}
+
+async function measure(options: LoadOptions): Promise<Measured> {
+  const elu = eluMeter();
+  const rss = new RssSampler(50);
+  const result = await runLoad(options);
+  const utilization = elu();
+  return {
+    ...result,
+    serverEventLoopUtilization: round(utilization, 3),
+    serverBusyMsPerRequest: round((utilization * result.seconds * 1000) / Math.max(1, result.requests), 3),
+    serverPeakRssMB: round(rss.stop().peakMB, 0),
+  };
+}
+
+const describe = (name: string, r: Measured): string =>
+  `${name}: ${num(r.rps)} req/s, p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms, max ${r.latencyMs.max} ms, ` +
+  `${r.non2xx} non-2xx, ${r.errors} errors ${JSON.stringify(r.statusCodes)}; server thread ${num(r.serverEventLoopUtilization * 100)} % busy, ${r.serverBusyMsPerRequest} ms per request`;
+
+export async function httpBench(ctx: BenchContext): Promise<BenchResult> {
+  const { settings } = ctx;
+  const started = nowMs();
+  const dir = tempDir(settings.tmpDir, 'http');
+  const seconds = settings.httpSeconds;
+  const connections = settings.connections;
+  const warmUp = Math.max(1, Math.min(3, seconds / 5));
+  const notes: string[] = [];
+
+  const config = loadConfig({ MC_DATA_DIR: join(dir, 'app'), MC_BOOTSTRAP_ADMIN: `${ADMIN.username}:${ADMIN.password}` });
+  const app: NestExpressApplication = await createApp(config, { logger: false });
+  try {
+    // The reference route: on the same express instance, after the app's middlewares, before Nest's routes.
+    const server = app.getHttpAdapter().getInstance() as Express;
+    // Server-side time of each POST, from the moment express sees it to the last byte of the answer
+    // (excludes the wait in the socket queue, which the client-side latency includes).
+    let serverTimes: number[] | null = null;
+    server.use((req: Request, res: Response, next: () => void) => {
+      if (serverTimes && req.method === 'POST') {
+        const t = nowMs();
+        const times = serverTimes;
+        res.on('finish', () => times.push(nowMs() - t));
+      }
+      next();
+    });
+    server.get('/bench/hello', (_req: Request, res: Response) => {
+      res.json({ hello: 'world' });
+    });
+    const print = console.log;
+    console.log = () => undefined; // the bootstrap admin announcement
+    try {
+      await app.listen(0, '127.0.0.1');
+    } finally {
+      console.log = print;
+    }
+    const { port } = app.getHttpServer().address() as AddressInfo;
+    const meter = new StoreMeter(app.get<EventStore>(EVENT_STORE));
+    const base = `http://127.0.0.1:${port}`;
+
+    const call = async (method: string, path: string, body?: unknown, token?: string): Promise<Record<string, unknown>> => {
+      const response = await fetch(`${base}${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const json = (await response.json()) as Record<string, unknown>;
+      if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
+      return json;
+    };
+    const login = async (who: { username: string; password: string }) => String((await call('POST', '/api/v1/auth/login', who)).token);
+
+    const admin = await login(ADMIN);
+    await call('POST', '/api/v1/accounts', { ...AGENT, role: 'agent', displayName: 'Agent du banc' }, admin);
+    const token = await login(AGENT);
+    const auth = { authorization: `Bearer ${token}` };
+    const cases: string[] = [];
+    for (let i = 0; i < connections; i++) {
+      cases.push(String((await call('POST', '/api/v1/cases', { title: `Banc HTTP ${i + 1}`, service: 'Médiathèque' }, token)).id));
+    }
+    // Check the body is accepted before loading the server with it.
+    await call('POST', `/api/v1/cases/${cases[0]}/incidents`, INCIDENT, token);
+
+    const hello: LoadOptions = { url: `${base}/bench/hello`, connections, seconds };
+    const incident: LoadOptions = {
+      url: `${base}/api/v1/cases/${cases[0]}/incidents`,
+      connections,
+      seconds,
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify(INCIDENT),
+      paths: cases.map((id) => `/api/v1/cases/${id}/incidents`),
+    };
+
+    log(ID, `warm-up ${warmUp} s each...`);
+    await runLoad({ ...hello, seconds: warmUp });
+    await runLoad({ ...incident, seconds: warmUp });
+
+    log(ID, `reference: GET /bench/hello (bare express route on the same app), ${connections} connections, ${seconds} s...`);
+    const helloResult = await measure(hello);
+    log(ID, `  ${describe('hello', helloResult)}`);
+
+    const detailSeconds = Math.max(1, Math.round(seconds / 4));
+    log(ID, `detail: GET /api/health (public Nest route) and GET /api/v1/me (auth guard), ${detailSeconds} s each...`);
+    const health = await measure({ url: `${base}/api/health`, connections, seconds: detailSeconds });
+    log(ID, `  ${describe('health', health)}`);
+    const me = await measure({ url: `${base}/api/v1/me`, connections, seconds: detailSeconds, headers: auth });
+    log(ID, `  ${describe('me', me)}`);
+
+    log(ID, `POST incident, ${connections} connections on ${cases.length} cases (one per connection), ${seconds} s...`);
+    const before = meter.snapshot();
+    serverTimes = [];
+    const incidentResult = await measure(incident);
+    const handled = serverTimes;
+    serverTimes = null;
+    const after = meter.snapshot();
+    const serverSide = { p50: round(percentile(handled, 50), 2), p99: round(percentile(handled, 99), 2), max: round(percentile(handled, 100), 2) };
+    log(ID, `  ${describe('incident', incidentResult)}`);
+    const perPost = (ns: number) => round(ns / 1e6 / Math.max(1, incidentResult.requests), 3);
+    const storeTime = {
+      readStreamMsPerPost: perPost(after.readNs - before.readNs),
+      readStreamCallsPerPost: round((after.reads - before.reads) / Math.max(1, incidentResult.requests), 2),
+      appendMsPerPost: perPost(after.appendNs - before.appendNs),
+      revisionConflicts: after.conflicts - before.conflicts,
+    };
+    // Sanity: the load was spread over the cases (one per connection).
+    const store = app.get<EventStore>(EVENT_STORE);
+    const lengths = await Promise.all(cases.map(async (id) => (await store.readStream(`case-${id}`)).length));
+    const spread = { minEventsPerCase: Math.min(...lengths), maxEventsPerCase: Math.max(...lengths) };
+    log(ID, `  events per case after the run: ${spread.minEventsPerCase} to ${spread.maxEventsPerCase}`);
+    const restMs = round(incidentResult.serverBusyMsPerRequest - storeTime.readStreamMsPerPost - storeTime.appendMsPerPost, 3);
+    log(
+      ID,
+      `  per POST on the server thread: readStream ${storeTime.readStreamMsPerPost} ms (${storeTime.readStreamCallsPerPost} calls: account + case), ` +
+        `store.append ${storeTime.appendMsPerPost} ms (seal + INSERT + fsync'd COMMIT), rest ${restMs} ms (express, Nest, guard, validation, decide, projections); ` +
+        `${storeTime.revisionConflicts} revision conflicts; handled in p50 ${serverSide.p50} ms, p99 ${serverSide.p99} ms, max ${serverSide.max} ms server-side`,
+    );
+    if (incidentResult.non2xx || incidentResult.errors) {
+      notes.push(`POST incident: ${incidentResult.non2xx} non-2xx answers and ${incidentResult.errors} errors: ${JSON.stringify(incidentResult.statusCodes)}`);
+    }
+    notes.push(
+      `server main thread busy ${incidentResult.serverBusyMsPerRequest} ms per POST incident (readStream ${storeTime.readStreamMsPerPost} ms, ` +
+        `store.append ${storeTime.appendMsPerPost} ms, rest ${restMs} ms) vs ${helloResult.serverBusyMsPerRequest} ms per hello-world request. ` +
+        `One thread, and the fsync'd commit blocks it: throughput <= 1000 / busy ms, and each request queues behind the ${connections - 1} others (p50 ~ connections / throughput).`,
+    );
+    return {
+      id: ID,
+      rows: [
+        row(
+          ID,
+          `POST incident (${connections} conn, ${seconds} s)`,
+          { label: `req/s, p50 ${incidentResult.latencyMs.p50} ms`, value: incidentResult.rps, unit: 'req/s' },
+          { label: `hello world, p50 ${helloResult.latencyMs.p50} ms`, value: helloResult.rps, unit: 'req/s' },
+          { kind: 'ratio-min', min: 0.4 },
+        ),
+        row(
+          ID,
+          'POST incident p99',
+          { label: 'p99', value: incidentResult.latencyMs.p99, unit: 'ms' },
+          { label: 'hello world p99', value: helloResult.latencyMs.p99, unit: 'ms' },
+          { kind: 'max', max: 25, unit: 'ms' },
+        ),
+      ],
+      details: {
+        connections,
+        cases: cases.length,
+        seconds,
+        hello: helloResult,
+        incident: { ...incidentResult, storeTime, restMsPerPost: restMs, serverSideMs: serverSide, ...spread },
+        health,
+        me,
+      },
+      notes,
+      seconds: (nowMs() - started) / 1000,
+    };
+  } finally {
+    await app.close();
+  }
+}

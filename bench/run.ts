@@ -1,0 +1,99 @@
+import { cpus, loadavg } from 'node:os';
+import { relative } from 'node:path';
+import { appendBench } from './append.bench';
+import { dossierBench } from './dossier.bench';
+import { httpBench } from './http.bench';
+import { replayBench } from './replay.bench';
+import { benchContext, type BenchContext } from './support/context';
+import { loadSettings } from './support/env';
+import { machine, round, writeResults, type BenchResult } from './support/results';
+import { log, resultTable, summaryLine } from './support/table';
+import { cleanupTempDirs } from './support/tmp';
+import { verifyBench } from './verify.bench';
+
+/**
+ * npm run bench [-- append http replay dossier verify]
+ *
+ * Runs the selected benches (all by default), prints the table of issue #8 (each figure beside its
+ * reference measured in the same run, and their ratio) and writes bench/results.json.
+ * Knobs: BENCH_QUICK=1 (about a minute), BENCH_EVENTS, BENCH_APPEND_SECONDS, BENCH_WRITERS,
+ * BENCH_HTTP_SECONDS, BENCH_CONNECTIONS, BENCH_DOSSIER_ENTRIES, BENCH_GEN_WORKERS, BENCH_TMPDIR,
+ * BENCH_KEEP=1, BENCH_RESULTS, BENCH_TIMEOUT_SECONDS. Never part of `npm test`.
+ */
+
+const BENCHES: Record<string, (ctx: BenchContext) => Promise<BenchResult>> = {
+  append: appendBench,
+  http: httpBench,
+  replay: replayBench,
+  dossier: dossierBench,
+  verify: verifyBench,
+};
+
+function selected(argv: string[]): string[] {
+  const ids = argv.filter((a) => !a.startsWith('-'));
+  const unknown = ids.filter((id) => !(id in BENCHES));
+  if (unknown.length) {
+    throw new Error(`unknown bench ${unknown.join(', ')}: choose among ${Object.keys(BENCHES).join(', ')}`);
+  }
+  return ids.length ? Object.keys(BENCHES).filter((id) => ids.includes(id)) : Object.keys(BENCHES);
+}
+
+async function main(): Promise<void> {
+  // Let the event loop start: performance.eventLoopUtilization() reads 0 until it has.
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  const ids = selected(process.argv.slice(2));
+  const settings = loadSettings();
+  const ctx = benchContext(settings);
+  const started = Date.now();
+  const { resultsFile, ...shown } = settings;
+  log('bench', `${ids.join(', ')} on ${JSON.stringify(machine())}`);
+  log('bench', `settings ${JSON.stringify(shown)}`);
+  const loadBefore = loadavg().map((l) => round(l, 2));
+  log('bench', `load average before: ${loadBefore.join(' ')} on ${cpus().length} cores (other processes on the machine disturb the figures)`);
+
+  const watchdog = setTimeout(() => {
+    process.stderr.write(`[bench] gave up after BENCH_TIMEOUT_SECONDS=${settings.timeoutSeconds} s\n`);
+    cleanupTempDirs(settings.keep);
+    process.exit(2);
+  }, settings.timeoutSeconds * 1000);
+  watchdog.unref();
+
+  const results: BenchResult[] = [];
+  const load: Record<string, number[]> = {};
+  let failed = false;
+  try {
+    for (const id of ids) {
+      log(id, '---');
+      const t = Date.now();
+      try {
+        const result = await BENCHES[id](ctx);
+        results.push(result);
+        for (const note of result.notes) log(id, `note: ${note}`);
+      } catch (error) {
+        failed = true;
+        const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+        process.stderr.write(`[${id}] FAILED: ${message}\n`);
+        results.push({ id, rows: [], details: {}, notes: [`failed: ${message.split('\n')[0]}`], skipped: 'failed', seconds: (Date.now() - t) / 1000 });
+      }
+      load[id] = loadavg().map((l) => round(l, 2));
+      log(id, `done in ${((Date.now() - t) / 1000).toFixed(1)} s (load average ${load[id].join(' ')})`);
+    }
+  } finally {
+    const kept = cleanupTempDirs(settings.keep);
+    if (settings.keep && kept.length) log('bench', `kept ${kept.join(', ')}`);
+  }
+
+  const totalSeconds = round((Date.now() - started) / 1000, 1);
+  process.stdout.write(`\n${resultTable(results)}\n\n`);
+  log('bench', `${summaryLine(results)}${settings.quick ? " (BENCH_QUICK: smoke sizes, not the targets' conditions)" : ''}`);
+  writeResults(resultsFile, settings, results, { benches: ids, totalSeconds, loadAverageBefore: loadBefore, loadAverageAfter: load });
+  log('bench', `wrote ${relative(process.cwd(), resultsFile) || resultsFile} in ${totalSeconds} s total`);
+  clearTimeout(watchdog);
+  // Targets not met are findings, not failures; a bench that crashed is.
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`[bench] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
