@@ -302,13 +302,25 @@ function limitOf(maxCount: number | undefined): number {
   return maxCount;
 }
 
+/**
+ * SQLite errors are recognised by their code, not with instanceof: the native addon keeps the
+ * first SqliteError class it was given, so a second load of the module (jest's per-file module
+ * registries) throws instances of a class that is not the current Database.SqliteError.
+ */
+function sqliteCode(error: unknown): string | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_') ? code : null;
+}
+
 function isDuplicateEventId(error: unknown): boolean {
-  return error instanceof Database.SqliteError && error.code === 'SQLITE_CONSTRAINT_UNIQUE' && error.message.includes('events.event_id');
+  return sqliteCode(error) === 'SQLITE_CONSTRAINT_UNIQUE' && (error as Error).message.includes('events.event_id');
 }
 
 function toStoreError(error: unknown): unknown {
-  if (error instanceof Database.SqliteError && UNAVAILABLE_CODES.test(error.code)) {
-    return new StoreUnavailableError(`Event store unavailable (${error.code}): ${error.message}`, error);
+  const code = sqliteCode(error);
+  if (code !== null && UNAVAILABLE_CODES.test(code)) {
+    const e = error as Error & { code: string };
+    return new StoreUnavailableError(`Event store unavailable (${e.code}): ${e.message}`, e);
   }
   return error;
 }
