@@ -8,6 +8,7 @@ import { EVENT_STORE, EventStore } from '@mc/event-store/event-store.port';
 import { SqliteEventStore } from '@mc/event-store';
 import { ProjectionRunner, caseListProjection, type SqliteDatabase } from '@mc/projections';
 import type { AppConfig } from '../config/config';
+import { CaseStateCache } from './case-state-cache';
 import { APP_CONFIG, CLOCK, CONTENT_STORE, READ_MODEL_DB, SIGNING_KEY } from './journal.tokens';
 import { ContentStore, loadOrCreateSigningKey } from '@mc/evidence';
 import { OPERATOR } from '../accounts/commands/create-account/create-account.command';
@@ -68,6 +69,7 @@ export class JournalModule {
         },
         { provide: Accounts, inject: [EVENT_STORE], useFactory: (store: EventStore) => new Accounts(store) },
         { provide: AccessPolicy, useValue: new AccessPolicy() },
+        { provide: CaseStateCache, inject: [EVENT_STORE], useFactory: (store: EventStore) => new CaseStateCache(store) },
         {
           provide: TokenService,
           useFactory: () => new TokenService(TokenService.secretFromDataDir(config.dataDir), config.tokenTtlMinutes * 60_000),
@@ -76,7 +78,7 @@ export class JournalModule {
         { provide: SIGNING_KEY, useFactory: () => loadOrCreateSigningKey(config.dataDir) },
         JournalLifecycle,
       ],
-      exports: [APP_CONFIG, CLOCK, EVENT_STORE, READ_MODEL_DB, ProjectionRunner, Accounts, AccessPolicy, TokenService, CONTENT_STORE, SIGNING_KEY],
+      exports: [APP_CONFIG, CLOCK, EVENT_STORE, READ_MODEL_DB, ProjectionRunner, Accounts, AccessPolicy, CaseStateCache, TokenService, CONTENT_STORE, SIGNING_KEY],
     };
   }
 }

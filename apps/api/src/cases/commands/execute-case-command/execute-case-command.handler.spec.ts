@@ -2,6 +2,7 @@ import { AccessPolicy } from '@mc/access';
 import { Actor, DomainError, fixedClock } from '@mc/domain';
 import { SqliteEventStore } from '@mc/event-store';
 import { EventStore, WrongExpectedRevisionError } from '@mc/event-store/event-store.port';
+import { CaseStateCache } from '../../../journal/case-state-cache';
 import { ExecuteCaseCommand } from './execute-case-command.command';
 import { ExecuteCaseCommandHandler, MAX_APPEND_ATTEMPTS } from './execute-case-command.handler';
 
@@ -29,7 +30,7 @@ describe('ExecuteCaseCommandHandler under concurrent writers', () => {
 
   beforeEach(async () => {
     store = new SqliteEventStore({ file: ':memory:', clock });
-    const open = new ExecuteCaseCommandHandler(store, clock, new AccessPolicy());
+    const open = new ExecuteCaseCommandHandler(store, clock, new AccessPolicy(), new CaseStateCache(store));
     caseId = (await open.execute(new ExecuteCaseCommand(null, { type: 'OpenCase', data: { title: 'Coupure' } }, agent, 'c'))).caseId;
   });
   afterEach(() => store.close());
@@ -38,7 +39,7 @@ describe('ExecuteCaseCommandHandler under concurrent writers', () => {
 
   it('decides again after another writer got in first, and appends after it: no fork', async () => {
     const racing = racingStore(store, 2);
-    const result = await new ExecuteCaseCommandHandler(racing, clock, new AccessPolicy()).execute(note());
+    const result = await new ExecuteCaseCommandHandler(racing, clock, new AccessPolicy(), new CaseStateCache(racing)).execute(note());
     expect(racing.attempts).toBe(3);
     expect(result.revision).toBe(3);
     const stream = await store.readStream(`case-${caseId}`);
@@ -48,7 +49,7 @@ describe('ExecuteCaseCommandHandler under concurrent writers', () => {
 
   it(`gives up with a revision conflict after ${MAX_APPEND_ATTEMPTS} attempts`, async () => {
     const racing = racingStore(store, 1000);
-    const refusal = await new ExecuteCaseCommandHandler(racing, clock, new AccessPolicy()).execute(note()).catch((e) => e);
+    const refusal = await new ExecuteCaseCommandHandler(racing, clock, new AccessPolicy(), new CaseStateCache(racing)).execute(note()).catch((e) => e);
     expect(refusal).toBeInstanceOf(DomainError);
     expect(refusal.code).toBe('REVISION_CONFLICT');
     expect(racing.attempts).toBe(MAX_APPEND_ATTEMPTS);
@@ -56,7 +57,7 @@ describe('ExecuteCaseCommandHandler under concurrent writers', () => {
 
   it('does not retry when the client named the revision it expected', async () => {
     const racing = racingStore(store, 1);
-    const refusal = await new ExecuteCaseCommandHandler(racing, clock, new AccessPolicy())
+    const refusal = await new ExecuteCaseCommandHandler(racing, clock, new AccessPolicy(), new CaseStateCache(racing))
       .execute(new ExecuteCaseCommand(caseId, { type: 'AddNote', data: { text: 'x' } }, agent, 'c', 0))
       .catch((e) => e);
     expect(refusal.code).toBe('REVISION_CONFLICT');

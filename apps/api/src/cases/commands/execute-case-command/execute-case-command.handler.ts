@@ -4,7 +4,8 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { AccessPolicy, caseNotFound } from '@mc/access';
 import { CASE_SCHEMA_VERSION, CaseCommand, CaseCommandType, Clock, DomainError, decideCase } from '@mc/domain';
 import { EVENT_STORE, EventStore, NO_STREAM, WrongExpectedRevisionError } from '@mc/event-store/event-store.port';
-import { caseStream, isUuid, loadCase } from '../../../journal/case-stream';
+import { caseStream, isUuid } from '../../../journal/case-stream';
+import { CaseStateCache } from '../../../journal/case-state-cache';
 import { CLOCK } from '../../../journal/journal.tokens';
 import { CaseWriteResult, ExecuteCaseCommand } from './execute-case-command.command';
 
@@ -45,6 +46,7 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly policy: AccessPolicy,
+    private readonly cases: CaseStateCache,
   ) {}
 
   async execute(message: ExecuteCaseCommand): Promise<CaseWriteResult> {
@@ -57,7 +59,7 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
     const causationId = randomUUID();
 
     for (let attempt = 1; ; attempt++) {
-      const { state, revision } = await loadCase(this.store, caseId);
+      const { state, revision } = await this.cases.load(caseId);
       this.policy.assertCanWriteCase(actor, state, command.type);
       if (expectedRevision !== undefined && expectedRevision !== revision) throw revisionConflict();
       const events = decideCase(command, state, { now: this.clock.now() });
