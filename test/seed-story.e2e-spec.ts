@@ -272,6 +272,25 @@ describe('The seed story through the HTTP API', () => {
     expect(verify.body).toEqual({ ok: true, streams: 3, events: 17 });
   });
 
+  it('shows the letter to the President in the request register, with the implicit rejection and the appeal deadline', async () => {
+    const register = await t.http
+      .get(`/api/v1/cases/${caseId}/requests?asOf=${encodeURIComponent('2020-02-01T12:00:00+01:00')}`)
+      .set(bearer(agent))
+      .expect(200);
+    const letter = register.body.requests.find((r: { entryId: string }) => r.entryId === ids.letter);
+    // Sent (corrected) on 13 Nov 2019, receipt not recorded: counted from sending, flagged.
+    expect(letter.deadlines).toMatchObject({
+      status: 'implicit_rejection',
+      receiptKnown: false,
+      implicitRejectionBornOn: { year: 2020, month: 1, day: 13 },
+      appeal: { ruleId: 'appeal-after-rejection', source: expect.stringContaining('R421'), date: { year: 2020, month: 3, day: 13 } },
+    });
+    expect(letter.deadlines.flags.map((f: { code: string }) => f.code)).toContain('receipt_date_unknown');
+    const dgs = register.body.requests.find((r: { entryId: string }) => r.entryId === ids.askDgs);
+    expect(dgs.deadlines.status).toBe('answered');
+    expect(register.body.disclaimer.fr).toMatch(/pas un conseil juridique/);
+  });
+
   it('closes the case: nothing more is written until it is reopened', async () => {
     await post(`/${caseId}/close`, { reason: 'Accès rétablis, dossier transmis au syndicat' }, '2019-11-21T09:00:00.000Z');
     const refused = await post(`/${caseId}/notes`, { text: 'Encore une chose' }, '2019-11-21T09:05:00.000Z', 409);

@@ -5,3 +5,4 @@ export * from './case-view/changes';
 export * from './runner/sql-projection';
 export * from './runner/projection-runner';
 export * from './case-list/case-list.projection';
+export * from './case-view/request-register';

@@ -22,7 +22,7 @@ import { RecordWrittenRequestDto } from './commands/record-written-request/recor
 import { ReopenCaseDto } from './commands/reopen-case/reopen-case.dto';
 import { ReportIncidentDto } from './commands/report-incident/report-incident.dto';
 import { RetractEntryDto } from './commands/retract-entry/retract-entry.dto';
-import { GetCaseChangesQuery, GetCaseEventsQuery, GetCaseQuery, GetTimelineQuery, ListCasesQuery } from './queries/case-queries';
+import { GetCaseChangesQuery, GetCaseEventsQuery, GetCaseQuery, GetRequestRegisterQuery, GetTimelineQuery, ListCasesQuery } from './queries/case-queries';
 import { GetEntryQuery } from './queries/get-entry.query';
 import { AsOfQueryDto, ChangesQueryDto, TimelineQueryDto } from './queries/query-params.dto';
 
@@ -88,6 +88,11 @@ export class CasesController {
   @Get(':caseId/changes')
   changes(@Param('caseId') caseId: string, @Query() q: ChangesQueryDto, @CurrentActor() actor: Actor) {
     return this.queries.execute(new GetCaseChangesQuery(actor, caseId, q.from, q.to));
+  }
+
+  @Get(':caseId/requests')
+  requests(@Param('caseId') caseId: string, @Query() q: AsOfQueryDto, @CurrentActor() actor: Actor) {
+    return this.queries.execute(new GetRequestRegisterQuery(actor, caseId, q.asOf));
   }
 
   @Post(':caseId/incidents')

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { AccessPolicy, caseNotFound } from '@mc/access';
-import { Actor } from '@mc/domain';
+import { Actor, Clock } from '@mc/domain';
 import { EVENT_STORE, EventStore, StoredEvent } from '@mc/event-store/event-store.port';
 import {
   CaseChanges,
@@ -13,11 +13,13 @@ import {
   changesBetween,
   listCasesOwnedBy,
   recordedBy,
+  requestRegister,
   summarizeCase,
+  type RequestRegister,
   type SqliteDatabase,
 } from '@mc/projections';
 import { isUuid, loadCase } from '../../journal/case-stream';
-import { READ_MODEL_DB } from '../../journal/journal.tokens';
+import { CLOCK, READ_MODEL_DB } from '../../journal/journal.tokens';
 
 /** Loads a case the actor may read, or answers "not found" exactly as for a case that does not exist. */
 async function readableCase(store: EventStore, policy: AccessPolicy, actor: Actor, caseId: string): Promise<StoredEvent[]> {
@@ -156,4 +158,29 @@ export class GetCaseChangesHandler implements IQueryHandler<GetCaseChangesQuery,
   }
 }
 
-export const CaseQueryHandlers = [ListCasesHandler, GetCaseHandler, GetTimelineHandler, GetCaseEventsHandler, GetCaseChangesHandler];
+export class GetRequestRegisterQuery extends Query<RequestRegister> {
+  constructor(
+    readonly actor: Actor,
+    readonly caseId: string,
+    readonly asOf?: string,
+  ) {
+    super();
+  }
+}
+
+/** The written requests with their legal deadlines, as of a date (default: now). */
+@QueryHandler(GetRequestRegisterQuery)
+export class GetRequestRegisterHandler implements IQueryHandler<GetRequestRegisterQuery, RequestRegister> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly policy: AccessPolicy,
+  ) {}
+
+  async execute({ actor, caseId, asOf }: GetRequestRegisterQuery): Promise<RequestRegister> {
+    const records = await readableCase(this.store, this.policy, actor, caseId);
+    return requestRegister(records, new Date(asOf ?? this.clock.now()).toISOString());
+  }
+}
+
+export const CaseQueryHandlers = [ListCasesHandler, GetCaseHandler, GetTimelineHandler, GetCaseEventsHandler, GetCaseChangesHandler, GetRequestRegisterHandler];
