@@ -19,14 +19,22 @@ describe('Tampering with the stored journal', () => {
     } finally {
       db.close();
     }
-    const verify = await t.http.get('/api/v1/integrity/verify').set(bearer(await t.adminToken())).expect(200);
+    const verify = await t.http
+      .get('/api/v1/integrity/verify')
+      .set(bearer(await t.adminToken()))
+      .expect(200);
     expect(verify.body.ok).toBe(true);
   });
 
   it.each([
     ['a changed word in an entry', "UPDATE events SET data = replace(data, 'Président', 'Maire') WHERE stream_id = ? AND revision = 2", 2, 'hash_mismatch'],
     ['a deleted entry', 'DELETE FROM events WHERE stream_id = ? AND revision = 1', 2, 'revision_gap'],
-    ['a backdated recording', "UPDATE events SET metadata = replace(metadata, '\"recordedAt\":\"2', '\"recordedAt\":\"1') WHERE stream_id = ? AND revision = 1", 1, 'hash_mismatch'],
+    [
+      'a backdated recording',
+      'UPDATE events SET metadata = replace(metadata, \'"recordedAt":"2\', \'"recordedAt":"1\') WHERE stream_id = ? AND revision = 1',
+      1,
+      'hash_mismatch',
+    ],
   ])('names the stream and revision of %s (guard triggers dropped)', async (_label, sql, revision, reason) => {
     t = await startTestApp();
     const agent = (await t.user('bollywood')).token;
@@ -38,7 +46,10 @@ describe('Tampering with the stored journal', () => {
     } finally {
       db.close();
     }
-    const verify = await t.http.get('/api/v1/integrity/verify').set(bearer(await t.adminToken())).expect(200);
+    const verify = await t.http
+      .get('/api/v1/integrity/verify')
+      .set(bearer(await t.adminToken()))
+      .expect(200);
     expect(verify.body).toMatchObject({ ok: false, firstFailure: { streamId: `case-${caseId}`, revision, reason } });
   });
 });
