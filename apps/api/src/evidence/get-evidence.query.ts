@@ -1,10 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { AccessPolicy, caseNotFound } from '@mc/access';
+import { AccessPolicy } from '@mc/access';
 import { Actor, DomainError, EvidenceAttachedData } from '@mc/domain';
 import { EVENT_STORE, EventStore } from '@mc/event-store/event-store.port';
 import { ContentStore } from '@mc/evidence';
-import { isUuid, loadCase } from '../journal/case-stream';
+import { loadReadableCase } from '../journal/case-stream';
 import { CONTENT_STORE } from '../journal/journal.tokens';
 
 export interface EvidenceFile {
@@ -31,9 +31,7 @@ export class GetEvidenceHandler implements IQueryHandler<GetEvidenceQuery, Evide
   ) {}
 
   async execute({ actor, caseId, evidenceId }: GetEvidenceQuery): Promise<EvidenceFile> {
-    if (!isUuid(caseId)) throw caseNotFound();
-    const { state } = await loadCase(this.store, caseId);
-    this.policy.assertCanReadCase(actor, state);
+    const { state } = await loadReadableCase(this.store, this.policy, actor, caseId);
     const evidence = state.evidence.get(evidenceId);
     if (!evidence)
       throw DomainError.of('NOT_FOUND', 'evidenceId', 'Aucune pièce de ce dossier ne porte cet identifiant.', 'No evidence of this case has this id.');

@@ -1,4 +1,5 @@
-import { CaseState, RecordedCaseEvent, foldCase } from '@mc/domain';
+import { AccessPolicy, caseNotFound } from '@mc/access';
+import { Actor, CaseState, RecordedCaseEvent, foldCase } from '@mc/domain';
 import { EventStore, StoredEvent, StreamNotFoundError } from '@mc/event-store/event-store.port';
 
 export const caseStream = (caseId: string): string => `case-${caseId}`;
@@ -24,3 +25,11 @@ export async function loadCase(store: EventStore, caseId: string): Promise<Loade
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 export const isUuid = (value: string): boolean => UUID.test(value);
+
+/** Loads a case the actor may read, or answers "not found" exactly as for a case that does not exist. */
+export async function loadReadableCase(store: EventStore, policy: AccessPolicy, actor: Actor, caseId: string): Promise<LoadedCase> {
+  if (!isUuid(caseId)) throw caseNotFound();
+  const loaded = await loadCase(store, caseId);
+  policy.assertCanReadCase(actor, loaded.state);
+  return loaded;
+}

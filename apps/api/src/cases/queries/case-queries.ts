@@ -18,16 +18,11 @@ import {
   type RequestRegister,
   type SqliteDatabase,
 } from '@mc/projections';
-import { isUuid, loadCase } from '../../journal/case-stream';
+import { loadReadableCase } from '../../journal/case-stream';
 import { CLOCK, READ_MODEL_DB } from '../../journal/journal.tokens';
 
-/** Loads a case the actor may read, or answers "not found" exactly as for a case that does not exist. */
-async function readableCase(store: EventStore, policy: AccessPolicy, actor: Actor, caseId: string): Promise<StoredEvent[]> {
-  if (!isUuid(caseId)) throw caseNotFound();
-  const { records, state } = await loadCase(store, caseId);
-  policy.assertCanReadCase(actor, state);
-  return records;
-}
+const readableCase = async (store: EventStore, policy: AccessPolicy, actor: Actor, caseId: string): Promise<StoredEvent[]> =>
+  (await loadReadableCase(store, policy, actor, caseId)).records;
 
 export class ListCasesQuery extends Query<CaseListItem[]> {
   constructor(readonly actor: Actor) {

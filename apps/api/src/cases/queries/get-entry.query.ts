@@ -1,9 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { AccessPolicy, caseNotFound } from '@mc/access';
+import { AccessPolicy } from '@mc/access';
 import { Actor, DomainError, EntryState } from '@mc/domain';
 import { EVENT_STORE, EventStore } from '@mc/event-store/event-store.port';
-import { isUuid, loadCase } from '../../journal/case-stream';
+import { loadReadableCase } from '../../journal/case-stream';
 
 /** One entry as it currently stands (corrections applied): what a correction is checked against. */
 export class GetEntryQuery extends Query<EntryState> {
@@ -24,9 +24,7 @@ export class GetEntryHandler implements IQueryHandler<GetEntryQuery, EntryState>
   ) {}
 
   async execute({ actor, caseId, entryId }: GetEntryQuery): Promise<EntryState> {
-    if (!isUuid(caseId)) throw caseNotFound();
-    const { state } = await loadCase(this.store, caseId);
-    this.policy.assertCanReadCase(actor, state);
+    const { state } = await loadReadableCase(this.store, this.policy, actor, caseId);
     const entry = state.entries.get(entryId);
     if (!entry) throw DomainError.of('NOT_FOUND', 'entryId', 'Aucune entrée de ce dossier ne porte cet identifiant.', 'No entry of this case has this id.');
     return entry;
