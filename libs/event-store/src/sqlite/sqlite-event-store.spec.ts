@@ -13,6 +13,7 @@ import {
   NO_STREAM,
   SqliteEventStore,
   StoreUnavailableError,
+  WrongExpectedRevisionError,
   type EventToAppend,
   type PositionedEvent,
 } from '@mc/event-store';
@@ -120,6 +121,34 @@ describe('SqliteEventStore', () => {
     opened.push(store);
     const result = await store.append('case-1', [newEvent()], NO_STREAM);
     expect(await store.readStream('case-1')).toEqual(result.records);
+  });
+
+  describe('group commit', () => {
+    it('commits appends made in the same turn together; a refused one undoes only itself', async () => {
+      const store = open();
+      await store.append('case-1', [newEvent()], NO_STREAM);
+      const outcomes = await Promise.allSettled([
+        store.append('case-a', [newEvent()], NO_STREAM),
+        store.append('case-1', [newEvent()], 5), // wrong revision, in the middle of the batch
+        store.append('case-b', [newEvent(), newEvent()], NO_STREAM),
+        store.append('case-1', [newEvent()], 0),
+      ]);
+      expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+      expect((outcomes[1] as PromiseRejectedResult).reason).toBeInstanceOf(WrongExpectedRevisionError);
+      const positions = outcomes.filter((o) => o.status === 'fulfilled').map((o) => (o as PromiseFulfilledResult<{ position: number }>).value.position);
+      expect(positions).toEqual([2, 4, 5]);
+      expect((await store.readAll()).map((e) => e.record.streamId)).toEqual(['case-1', 'case-a', 'case-b', 'case-b', 'case-1']);
+      expect(ChainVerifier.verifyStream(await store.readStream('case-1'))).toBeNull();
+    });
+
+    it('answers appends still queued when the store closes', async () => {
+      const store = open();
+      const pending = store.append('case-1', [newEvent()], NO_STREAM);
+      await store.close();
+      expect((await pending).records[0].revision).toBe(0);
+      const reopened = open();
+      expect((await reopened.readStream('case-1')).length).toBe(1);
+    });
   });
 
   describe('idempotent retry and duplicate event ids', () => {

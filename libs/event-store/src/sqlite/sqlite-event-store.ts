@@ -76,6 +76,16 @@ type Statement = Database.Statement<unknown[], unknown>;
 /** SQLite error codes meaning "cannot write now" rather than "this request is wrong". */
 const UNAVAILABLE_CODES = /^SQLITE_(FULL|READONLY|IOERR|BUSY|CANTOPEN)/;
 
+interface PendingAppend {
+  streamId: string;
+  events: EventToAppend[];
+  expected: ExpectedRevision;
+  resolve: (result: AppendResult) => void;
+  reject: (error: unknown) => void;
+}
+
+type AppendOutcome = { ok: true; result: AppendResult } | { ok: false; error: unknown };
+
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
   private readonly clock: Clock;
@@ -83,6 +93,10 @@ export class SqliteEventStore implements EventStore {
   private readonly subscriptions = new Set<AllSubscription>();
   private readonly statements: Record<'head' | 'byEventId' | 'insert' | 'forwards' | 'backwards' | 'exists' | 'all' | 'headPosition', Statement>;
   private readonly appendTransaction: Database.Transaction<(streamId: string, events: EventToAppend[], expected: ExpectedRevision) => AppendResult>;
+  private readonly batchTransaction: Database.Transaction<(batch: PendingAppend[]) => AppendOutcome[]>;
+  /** Appends waiting for the next group commit. */
+  private pending: PendingAppend[] = [];
+  private flushScheduled = false;
   private closed = false;
 
   constructor(options: SqliteEventStoreOptions) {
@@ -115,6 +129,16 @@ export class SqliteEventStore implements EventStore {
       headPosition: sql('SELECT COALESCE(MAX(position), 0) FROM events').pluck(),
     };
     this.appendTransaction = this.db.transaction((streamId, events, expected) => this.appendInTransaction(streamId, events, expected));
+    this.batchTransaction = this.db.transaction((batch: PendingAppend[]) =>
+      batch.map((p): AppendOutcome => {
+        try {
+          // Nested: better-sqlite3 runs it in a SAVEPOINT, so a refused append undoes only itself.
+          return { ok: true, result: this.appendTransaction(p.streamId, p.events, p.expected) };
+        } catch (error) {
+          return { ok: false, error: toStoreError(error) };
+        }
+      }),
+    );
   }
 
   async append(streamId: string, events: EventToAppend[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
@@ -122,19 +146,42 @@ export class SqliteEventStore implements EventStore {
     if (typeof streamId !== 'string' || streamId.length === 0) throw new Error('streamId must be a non-empty string');
     if (!Array.isArray(events) || events.length === 0) throw new Error(`Stream ${streamId}: nothing to append`);
     checkExpectedRevision(expectedRevision);
-    let result: AppendResult;
-    try {
-      // BEGIN IMMEDIATE takes the write lock before reading the stream head: no other writer,
-      // in this process or another, can slip in between the check and the insert.
-      result = this.appendTransaction.immediate(streamId, events, expectedRevision);
-    } catch (error) {
-      throw toStoreError(error);
-    }
-    for (const subscription of this.subscriptions) subscription.notify();
-    return result;
+    return new Promise<AppendResult>((resolve, reject) => {
+      this.pending.push({ streamId, events, expected: expectedRevision, resolve, reject });
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
   }
 
-  /** The whole append, inside the transaction. Kept small: group commit will batch calls to it. */
+  /**
+   * Group commit: every append queued during one turn of the event loop goes into one
+   * transaction, so they share one fsync. Each caller is answered only after COMMIT has
+   * returned (synchronous=FULL: on disk), in queue order, so per-stream order is kept.
+   */
+  private flush(): void {
+    this.flushScheduled = false;
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 0) return;
+    let outcomes: AppendOutcome[];
+    try {
+      if (this.closed) throw new StoreUnavailableError('The event store is closed');
+      // BEGIN IMMEDIATE takes the write lock before reading any stream head: no other writer,
+      // in this process or another, can slip in between a check and its insert.
+      outcomes = this.batchTransaction.immediate(batch);
+    } catch (error) {
+      // The transaction as a whole failed (lock, disk, commit): nothing of the batch was written.
+      const failure = toStoreError(error);
+      for (const p of batch) p.reject(failure);
+      return;
+    }
+    if (outcomes.some((o) => o.ok)) for (const subscription of this.subscriptions) subscription.notify();
+    outcomes.forEach((o, i) => (o.ok ? batch[i].resolve(o.result) : batch[i].reject(o.error)));
+  }
+
+  /** One append, inside the batch's transaction (in its own savepoint). */
   private appendInTransaction(streamId: string, events: EventToAppend[], expected: ExpectedRevision): AppendResult {
     const head = this.statements.head.get(streamId) as HeadRow | undefined;
     const retried = this.findRetry(streamId, events, expected);
@@ -235,6 +282,7 @@ export class SqliteEventStore implements EventStore {
   /** Stops the subscriptions (after their handler in progress), then closes the database. */
   async close(): Promise<void> {
     if (this.closed) return;
+    this.flush(); // answer appends already queued before the connection goes
     await Promise.all([...this.subscriptions].map((s) => s.stop().catch(() => undefined)));
     this.closed = true;
     this.db.close();
