@@ -6,3 +6,4 @@ export * from './runner/sql-projection';
 export * from './runner/projection-runner';
 export * from './case-list/case-list.projection';
 export * from './case-view/request-register';
+export * from './case-view/outages';
