@@ -20,6 +20,7 @@ import { GetEvidenceHandler } from './evidence/get-evidence.query';
 import { ExportCaseHandler } from './exports/export-case.command';
 import { ExportsController } from './exports/exports.controller';
 import { PublicKeyController } from './integrity/public-key.controller';
+import { ProviderCommandHandlers, ProviderQueryHandlers, ProvidersController } from './providers/providers.handlers';
 import { HealthController } from './health/health.controller';
 import { ErrorFilter } from './http/error.filter';
 import { IntegrityController } from './integrity/integrity.controller';
@@ -27,8 +28,8 @@ import { VerifyJournalHandler } from './integrity/verify-journal.query';
 import { JournalModule } from './journal/journal.module';
 import { VALIDATION_PIPE_OPTIONS } from './validation/validation-problems';
 
-export const CommandHandlers = [ExecuteCaseCommandHandler, CreateAccountHandler, AttachEvidenceHandler, ExportCaseHandler];
-export const QueryHandlers = [...CaseQueryHandlers, GetEntryHandler, VerifyJournalHandler, GetEvidenceHandler];
+export const CommandHandlers = [ExecuteCaseCommandHandler, CreateAccountHandler, AttachEvidenceHandler, ExportCaseHandler, ...ProviderCommandHandlers];
+export const QueryHandlers = [...CaseQueryHandlers, GetEntryHandler, VerifyJournalHandler, GetEvidenceHandler, ...ProviderQueryHandlers];
 
 /** The journal without HTTP: what the CLI runs commands against. */
 @Module({})
@@ -67,6 +68,7 @@ export class AppModule {
         ExportsController,
         IntegrityController,
         PublicKeyController,
+        ProvidersController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

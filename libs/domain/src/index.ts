@@ -8,3 +8,4 @@ export * from './case/case.state';
 export * from './case/case.decide';
 export * from './account/account';
 export * from './deadlines';
+export * from './provider/provider';

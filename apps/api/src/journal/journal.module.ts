@@ -78,7 +78,19 @@ export class JournalModule {
         { provide: SIGNING_KEY, useFactory: () => loadOrCreateSigningKey(config.dataDir) },
         JournalLifecycle,
       ],
-      exports: [APP_CONFIG, CLOCK, EVENT_STORE, READ_MODEL_DB, ProjectionRunner, Accounts, AccessPolicy, CaseStateCache, TokenService, CONTENT_STORE, SIGNING_KEY],
+      exports: [
+        APP_CONFIG,
+        CLOCK,
+        EVENT_STORE,
+        READ_MODEL_DB,
+        ProjectionRunner,
+        Accounts,
+        AccessPolicy,
+        CaseStateCache,
+        TokenService,
+        CONTENT_STORE,
+        SIGNING_KEY,
+      ],
     };
   }
 }

@@ -1,0 +1,66 @@
+import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@mc/domain';
+import type { ProviderCommand, ProviderRegisteredData, SlaCommitmentDefinedData, SlaMetric } from '@mc/domain/provider/provider';
+import { CorrelationId, CurrentActor } from '../auth/auth.decorators';
+import { dtoData } from '../validation/dto-data';
+import { DefineSlaCommitmentDto } from './commands/define-sla-commitment/define-sla-commitment.dto';
+import { ExecuteProviderCommand, ProviderWriteResult } from './commands/execute-provider-command/execute-provider-command.command';
+import { RegisterProviderDto } from './commands/register-provider/register-provider.dto';
+import { WithdrawSlaCommitmentDto } from './commands/withdraw-sla-commitment/withdraw-sla-commitment.dto';
+import { GetProviderQuery } from './queries/get-provider/get-provider.query';
+import { ListProvidersQuery } from './queries/list-providers/list-providers.query';
+
+/**
+ * HTTP edge of the provider register: providers and the service levels their contract commits
+ * them to. Anyone signed in reads it (cases measure outages against it); only admins write it.
+ */
+@ApiTags('prestataires')
+@ApiBearerAuth()
+@Controller('api/v1/providers')
+export class ProvidersController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  private async write(providerId: string | null, command: ProviderCommand, actor: Actor, correlationId: string, expectedRevision?: number) {
+    const result: ProviderWriteResult = await this.commands.execute(new ExecuteProviderCommand(providerId, command, actor, correlationId, expectedRevision));
+    return { id: result.id, streamId: result.streamId, revision: result.revision, recordedAt: result.recordedAt, hash: result.hash };
+  }
+
+  @Post()
+  register(@Body() dto: RegisterProviderDto, @CurrentActor() actor: Actor, @CorrelationId() cid: string) {
+    return this.write(null, { type: 'RegisterProvider', data: dtoData(dto) as unknown as ProviderRegisteredData }, actor, cid);
+  }
+
+  @Get()
+  list(@CurrentActor() actor: Actor) {
+    return this.queries.execute(new ListProvidersQuery(actor));
+  }
+
+  @Get(':providerId')
+  get(@Param('providerId') providerId: string, @CurrentActor() actor: Actor) {
+    return this.queries.execute(new GetProviderQuery(actor, providerId));
+  }
+
+  @Post(':providerId/sla')
+  defineSla(@Param('providerId') providerId: string, @Body() dto: DefineSlaCommitmentDto, @CurrentActor() actor: Actor, @CorrelationId() cid: string) {
+    const data = dtoData(dto) as unknown as SlaCommitmentDefinedData;
+    return this.write(providerId, { type: 'DefineSlaCommitment', data }, actor, cid, dto.expectedRevision);
+  }
+
+  @Delete(':providerId/sla/:metric')
+  withdrawSla(
+    @Param('providerId') providerId: string,
+    @Param('metric') metric: string,
+    @Body() dto: WithdrawSlaCommitmentDto,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() cid: string,
+  ) {
+    // The decider refuses a metric outside the catalog (400) or not in force (404).
+    const data = { metric: metric as SlaMetric, reason: dto.reason };
+    return this.write(providerId, { type: 'WithdrawSlaCommitment', data }, actor, cid, dto.expectedRevision);
+  }
+}

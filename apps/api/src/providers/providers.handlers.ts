@@ -1,0 +1,9 @@
+import { ExecuteProviderCommandHandler } from './commands/execute-provider-command/execute-provider-command.handler';
+import { GetProviderHandler } from './queries/get-provider/get-provider.query';
+import { ListProvidersHandler } from './queries/list-providers/list-providers.query';
+
+/** What app.module.ts registers for the provider register (no module of its own, like cases). */
+export const ProviderCommandHandlers = [ExecuteProviderCommandHandler];
+export const ProviderQueryHandlers = [ListProvidersHandler, GetProviderHandler];
+export { ProvidersController } from './providers.controller';
+export { loadProvider, type LoadedProvider } from './provider-stream';

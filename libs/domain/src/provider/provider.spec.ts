@@ -1,0 +1,185 @@
+import { DomainError } from '../errors';
+import {
+  ProviderCommand,
+  ProviderEvent,
+  RecordedProviderEvent,
+  SlaCommitmentDefinedData,
+  commitmentsOf,
+  decideProvider,
+  foldProvider,
+  providerStream,
+} from './provider';
+
+const admin = { id: 'adm', username: 'admin', role: 'admin' as const };
+const RECORDED_AT = '2019-11-20T10:00:00.000+01:00';
+
+function recorded(events: ProviderEvent[], recordedAt = RECORDED_AT): RecordedProviderEvent[] {
+  return events.map((e) => ({ ...e, metadata: { actor: admin, recordedAt } }));
+}
+
+function given(...events: ProviderEvent[]) {
+  const state = foldProvider(recorded(events));
+  return {
+    when(command: ProviderCommand) {
+      const run = () => decideProvider(command, state);
+      return {
+        then: (expected: ProviderEvent[]) => expect(run()).toEqual(expected),
+        thenFails(code: DomainError['code'], field: string) {
+          try {
+            run();
+          } catch (e) {
+            expect(e).toBeInstanceOf(DomainError);
+            expect((e as DomainError).code).toBe(code);
+            expect((e as DomainError).problems.map((p) => p.field)).toContain(field);
+            expect((e as DomainError).problems[0].fr).toMatch(/\S/);
+            expect((e as DomainError).problems[0].en).toMatch(/\S/);
+            return;
+          }
+          throw new Error('expected the command to be refused');
+        },
+      };
+    },
+  };
+}
+
+const registered: ProviderEvent = {
+  type: 'ProviderRegistered',
+  data: {
+    name: 'Bordeaux Métropole — service commun DGNSI',
+    contractReference: "Contrat d'engagement du 15 février 2016, avenant n°2 (RGPD)",
+    services: ['Assistance utilisateurs', 'Hébergement et MCO', 'Messagerie'],
+    contact: 'Centre de services de la DGNSI',
+  },
+};
+
+/** The seed contract's annex 4 (indicators 3.3.2, 4.1.2, 4.2.1, 4.2.2). */
+const SEED: SlaCommitmentDefinedData[] = [
+  { metric: 'resolution_blocking', target: 4 * 60, calendar: 'business_hours', source: "Contrat d'engagement, annexe 4, indicateur 3.3.2" },
+  { metric: 'resolution_non_blocking', target: 2 * 24 * 60, calendar: 'business_hours', source: "Contrat d'engagement, annexe 4, indicateur 3.3.2" },
+  { metric: 'service_restoration', target: 24 * 60, calendar: '24x7', source: "Contrat d'engagement, annexe 4, indicateur 4.1.2" },
+  { metric: 'data_restoration', target: 12 * 60, calendar: '24x7', source: "Contrat d'engagement, annexe 4, indicateur 4.2.1" },
+  { metric: 'max_data_loss', target: 24 * 60, calendar: '24x7', source: "Contrat d'engagement, annexe 4, indicateur 4.2.2" },
+];
+const defined = (d: SlaCommitmentDefinedData): ProviderEvent => ({ type: 'SlaCommitmentDefined', data: d });
+const define = (d: Partial<SlaCommitmentDefinedData> & Record<string, unknown>): ProviderCommand => ({
+  type: 'DefineSlaCommitment',
+  data: { ...SEED[2], ...d } as SlaCommitmentDefinedData,
+});
+
+describe('Provider decider', () => {
+  it('names provider streams provider-<id>', () => {
+    expect(providerStream('3f2b8c1e-5d4a-4e7b-9c61-0a8d2e4f6b13')).toBe('provider-3f2b8c1e-5d4a-4e7b-9c61-0a8d2e4f6b13');
+  });
+
+  it('registers a provider once', () => {
+    given()
+      .when({ type: 'RegisterProvider', data: registered.data as never })
+      .then([registered]);
+    given(registered)
+      .when({ type: 'RegisterProvider', data: registered.data as never })
+      .thenFails('STATE_CONFLICT', 'providerId');
+  });
+
+  it('registers a provider with its name only', () => {
+    given()
+      .when({ type: 'RegisterProvider', data: { name: 'Infogérance' } })
+      .then([{ type: 'ProviderRegistered', data: { name: 'Infogérance' } }]);
+  });
+
+  it.each<[string, Record<string, unknown>, string]>([
+    ['no name', { name: undefined }, 'name'],
+    ['a blank name', { name: '   ' }, 'name'],
+    ['a name over 200 characters', { name: 'x'.repeat(201) }, 'name'],
+    ['a contract reference that is not a text', { contractReference: 42 }, 'contractReference'],
+    ['services that are not a list', { services: 'Messagerie' }, 'services'],
+    ['a blank service', { services: ['Messagerie', ''] }, 'services[1]'],
+  ])('refuses to register a provider with %s', (_case, change, field) => {
+    given()
+      .when({ type: 'RegisterProvider', data: { ...registered.data, ...change } as never })
+      .thenFails('INVALID_INPUT', field);
+  });
+
+  it('refuses commitments for a provider that does not exist', () => {
+    given().when(define({})).thenFails('NOT_FOUND', 'providerId');
+    given()
+      .when({ type: 'WithdrawSlaCommitment', data: { metric: 'service_restoration', reason: 'x' } })
+      .thenFails('NOT_FOUND', 'providerId');
+  });
+
+  it("defines the seed contract's five commitments, each with its clause", () => {
+    for (const commitment of SEED) {
+      given(registered)
+        .when({ type: 'DefineSlaCommitment', data: commitment })
+        .then([defined(commitment)]);
+    }
+    const state = foldProvider(recorded([registered, ...SEED.map(defined)]));
+    expect(commitmentsOf(state).map((c) => [c.metric, c.target, c.calendar])).toEqual([
+      ['resolution_blocking', 240, 'business_hours'],
+      ['resolution_non_blocking', 2880, 'business_hours'],
+      ['service_restoration', 1440, '24x7'],
+      ['data_restoration', 720, '24x7'],
+      ['max_data_loss', 1440, '24x7'],
+    ]);
+    expect(state.commitments.service_restoration).toEqual({
+      ...SEED[2],
+      definedAt: RECORDED_AT,
+      definedBy: { id: 'adm', username: 'admin' },
+    });
+  });
+
+  it('accepts a prior notice of 0 minutes (none required), and no other zero target', () => {
+    given(registered)
+      .when(define({ metric: 'prior_notice', target: 0 }))
+      .then([defined({ ...SEED[2], metric: 'prior_notice', target: 0 })]);
+    given(registered)
+      .when(define({ metric: 'resolution_blocking', target: 0 }))
+      .thenFails('INVALID_INPUT', 'target');
+  });
+
+  it.each<[string, Record<string, unknown>, string]>([
+    ['an unknown metric', { metric: 'uptime' }, 'metric'],
+    ['a float target', { target: 90.5 }, 'target'],
+    ['a negative target', { target: -1 }, 'target'],
+    ['a target given as a string', { target: '1440' }, 'target'],
+    ['a target beyond ten years', { target: 10 * 366 * 24 * 60 + 1 }, 'target'],
+    ['an unknown calendar', { calendar: 'weekdays' }, 'calendar'],
+    ['no calendar', { calendar: undefined }, 'calendar'],
+    ['no source', { source: undefined }, 'source'],
+    ['a blank source', { source: ' ' }, 'source'],
+  ])('refuses a commitment with %s', (_case, change, field) => {
+    given(registered).when(define(change)).thenFails('INVALID_INPUT', field);
+  });
+
+  it('replaces the commitment of a metric when it is defined again; the history stays in the events', () => {
+    const first = defined(SEED[2]);
+    const second = defined({ ...SEED[2], target: 8 * 60, source: 'Avenant n°3, article 2' });
+    const state = foldProvider([...recorded([registered, first]), ...recorded([second], '2020-01-06T09:00:00.000+01:00')]);
+    expect(commitmentsOf(state)).toEqual([
+      { ...SEED[2], target: 480, source: 'Avenant n°3, article 2', definedAt: '2020-01-06T09:00:00.000+01:00', definedBy: { id: 'adm', username: 'admin' } },
+    ]);
+  });
+
+  it('withdraws a commitment in force, with a reason', () => {
+    const withdraw: ProviderCommand = { type: 'WithdrawSlaCommitment', data: { metric: 'data_restoration', reason: 'Clause supprimée par l’avenant n°3.' } };
+    given(registered, defined(SEED[3]))
+      .when(withdraw)
+      .then([{ type: 'SlaCommitmentWithdrawn', data: withdraw.data as never }]);
+    const state = foldProvider(recorded([registered, defined(SEED[3]), { type: 'SlaCommitmentWithdrawn', data: withdraw.data as never }]));
+    expect(commitmentsOf(state)).toEqual([]);
+    given(registered, defined(SEED[3]), { type: 'SlaCommitmentWithdrawn', data: withdraw.data as never })
+      .when(withdraw)
+      .thenFails('NOT_FOUND', 'metric');
+  });
+
+  it('refuses to withdraw a metric not in force, an unknown metric, or without a reason', () => {
+    given(registered)
+      .when({ type: 'WithdrawSlaCommitment', data: { metric: 'max_data_loss', reason: 'x' } })
+      .thenFails('NOT_FOUND', 'metric');
+    given(registered, defined(SEED[4]))
+      .when({ type: 'WithdrawSlaCommitment', data: { metric: 'uptime' as never, reason: 'x' } })
+      .thenFails('INVALID_INPUT', 'metric');
+    given(registered, defined(SEED[4]))
+      .when({ type: 'WithdrawSlaCommitment', data: { metric: 'max_data_loss', reason: '' } })
+      .thenFails('INVALID_INPUT', 'reason');
+  });
+});

@@ -1,0 +1,236 @@
+import type { Actor } from '../actor';
+import { TEXT_LIMITS } from '../case/case.events';
+import { SLA_RULE_METRICS, type SlaRuleMetric } from '../deadlines/rule-set';
+import { DomainError } from '../errors';
+
+/**
+ * Provider stream `provider-<uuid>` (EVENTS.md): who the provider is and what its contract
+ * commits it to. The state keeps the commitment currently in force for each metric; the
+ * history (every definition, every withdrawal, who and when) is the stream itself.
+ * Pure: no I/O, no clock, no id generation.
+ */
+export const PROVIDER_SCHEMA_VERSION = 1;
+
+/** The six contract metrics: one list with the deadline rules (rule-set.ts) so they cannot drift. */
+export const SLA_METRICS = SLA_RULE_METRICS;
+export const SLA_CALENDARS = ['24x7', 'business_hours'] as const;
+
+export type SlaMetric = SlaRuleMetric;
+export type SlaCalendar = (typeof SLA_CALENDARS)[number];
+
+/** Ten years of minutes, leap days included: the same bound as every other duration of the API. */
+export const MAX_SLA_TARGET_MINUTES = 10 * 366 * 24 * 60;
+
+/** The one metric whose target may be 0: a prior notice of 0 minutes means "none required". */
+export const minimumTargetOf = (metric: SlaMetric): number => (metric === 'prior_notice' ? 0 : 1);
+
+export const providerStream = (providerId: string): string => `provider-${providerId}`;
+export const PROVIDER_STREAM_PREFIX = 'provider-';
+
+export interface ProviderRegisteredData {
+  name: string;
+  contractReference?: string;
+  services?: string[];
+  contact?: string;
+}
+
+export interface SlaCommitmentDefinedData {
+  metric: SlaMetric;
+  /** Whole minutes: the time allowed, or for prior_notice the notice period owed. */
+  target: number;
+  calendar: SlaCalendar;
+  /** The contract clause, e.g. « Contrat d'engagement, annexe 4, indicateur 3.3.2 ». */
+  source: string;
+}
+
+export interface SlaCommitmentWithdrawnData {
+  metric: SlaMetric;
+  reason: string;
+}
+
+export type ProviderEvent =
+  | { type: 'ProviderRegistered'; data: ProviderRegisteredData }
+  | { type: 'SlaCommitmentDefined'; data: SlaCommitmentDefinedData }
+  | { type: 'SlaCommitmentWithdrawn'; data: SlaCommitmentWithdrawnData };
+
+export type ProviderCommand =
+  | { type: 'RegisterProvider'; data: ProviderRegisteredData }
+  | { type: 'DefineSlaCommitment'; data: SlaCommitmentDefinedData }
+  | { type: 'WithdrawSlaCommitment'; data: SlaCommitmentWithdrawnData };
+
+export type ProviderCommandType = ProviderCommand['type'];
+
+/** What evolve needs besides the event itself: who recorded it and when. */
+export interface RecordedProviderEvent {
+  type: ProviderEvent['type'];
+  data: unknown;
+  metadata: { actor: Actor; recordedAt: string };
+}
+
+export interface ProviderCommitment extends SlaCommitmentDefinedData {
+  /** When the commitment in force was recorded (the store's recordedAt). */
+  definedAt: string;
+  definedBy: { id: string; username: string };
+}
+
+export interface ProviderState {
+  exists: boolean;
+  name: string;
+  contractReference: string | null;
+  services: string[];
+  contact: string | null;
+  registeredAt: string | null;
+  /** The commitment in force per metric; a redefinition replaces it, a withdrawal removes it. */
+  commitments: Partial<Record<SlaMetric, ProviderCommitment>>;
+}
+
+export function initialProviderState(): ProviderState {
+  return { exists: false, name: '', contractReference: null, services: [], contact: null, registeredAt: null, commitments: {} };
+}
+
+export function evolveProvider(state: ProviderState, event: RecordedProviderEvent): ProviderState {
+  const e = { type: event.type, data: event.data } as ProviderEvent;
+  switch (e.type) {
+    case 'ProviderRegistered':
+      return {
+        ...state,
+        exists: true,
+        name: e.data.name,
+        contractReference: e.data.contractReference ?? null,
+        services: [...(e.data.services ?? [])],
+        contact: e.data.contact ?? null,
+        registeredAt: event.metadata.recordedAt,
+      };
+    case 'SlaCommitmentDefined': {
+      const { actor, recordedAt } = event.metadata;
+      const commitment: ProviderCommitment = { ...e.data, definedAt: recordedAt, definedBy: { id: actor.id, username: actor.username } };
+      return { ...state, commitments: { ...state.commitments, [e.data.metric]: commitment } };
+    }
+    case 'SlaCommitmentWithdrawn': {
+      const commitments = { ...state.commitments };
+      delete commitments[e.data.metric];
+      return { ...state, commitments };
+    }
+    default: {
+      const never: never = e;
+      return never;
+    }
+  }
+}
+
+export function foldProvider(events: Iterable<RecordedProviderEvent>): ProviderState {
+  let state = initialProviderState();
+  for (const event of events) state = evolveProvider(state, event);
+  return state;
+}
+
+/** The commitments in force, in the catalog's order of metrics. */
+export function commitmentsOf(state: ProviderState): ProviderCommitment[] {
+  return SLA_METRICS.flatMap((metric) => {
+    const commitment = state.commitments[metric];
+    return commitment ? [commitment] : [];
+  });
+}
+
+const fail = (code: DomainError['code'], field: string, fr: string, en: string): never => {
+  throw DomainError.of(code, field, fr, en);
+};
+
+function checkText(value: unknown, field: string, max: number, required: boolean): void {
+  if (value === undefined && !required) return;
+  if (typeof value !== 'string' || (required && value.trim() === '')) {
+    fail('INVALID_INPUT', field, `Le champ « ${field} » est obligatoire et doit être un texte non vide.`, `${field} is required and must be a non-empty text.`);
+  }
+  const length = [...(value as string)].length;
+  if (length > max)
+    fail(
+      'INVALID_INPUT',
+      field,
+      `Le champ « ${field} » dépasse ${max} caractères (${length} reçus).`,
+      `${field} is longer than ${max} characters (${length} received).`,
+    );
+}
+
+function checkMetric(metric: unknown): asserts metric is SlaMetric {
+  if (!SLA_METRICS.includes(metric as SlaMetric)) {
+    fail(
+      'INVALID_INPUT',
+      'metric',
+      `Le champ « metric » doit valoir l'une des valeurs suivantes : ${SLA_METRICS.join(', ')}.`,
+      `metric must be one of: ${SLA_METRICS.join(', ')}.`,
+    );
+  }
+}
+
+function checkCommitment(d: SlaCommitmentDefinedData): void {
+  checkMetric(d.metric);
+  const min = minimumTargetOf(d.metric);
+  if (typeof d.target !== 'number' || !Number.isSafeInteger(d.target) || d.target < min || d.target > MAX_SLA_TARGET_MINUTES) {
+    fail(
+      'INVALID_INPUT',
+      'target',
+      `Le champ « target » doit être un nombre entier de minutes, entre ${min} et ${MAX_SLA_TARGET_MINUTES}${min === 0 ? ' (0 : aucun préavis exigé)' : ''}.`,
+      `target must be a whole number of minutes, from ${min} to ${MAX_SLA_TARGET_MINUTES}${min === 0 ? ' (0: no notice required)' : ''}.`,
+    );
+  }
+  if (!SLA_CALENDARS.includes(d.calendar)) {
+    fail(
+      'INVALID_INPUT',
+      'calendar',
+      `Le champ « calendar » doit valoir l'une des valeurs suivantes : ${SLA_CALENDARS.join(', ')}.`,
+      `calendar must be one of: ${SLA_CALENDARS.join(', ')}.`,
+    );
+  }
+  checkText(d.source, 'source', TEXT_LIMITS.short, true);
+}
+
+/**
+ * The provider decider: accept the command as events or refuse it with a coded DomainError.
+ * Field checks repeat the edge's (the CLI and tests reach the decider without the DTOs).
+ */
+export function decideProvider(command: ProviderCommand, state: ProviderState): ProviderEvent[] {
+  if (command.type === 'RegisterProvider') {
+    if (state.exists) fail('STATE_CONFLICT', 'providerId', 'Ce prestataire existe déjà.', 'This provider already exists.');
+    const d = command.data;
+    checkText(d.name, 'name', TEXT_LIMITS.title, true);
+    checkText(d.contractReference, 'contractReference', TEXT_LIMITS.title, false);
+    checkText(d.contact, 'contact', TEXT_LIMITS.short, false);
+    if (d.services !== undefined) {
+      if (!Array.isArray(d.services) || d.services.length > TEXT_LIMITS.listItems) {
+        fail(
+          'INVALID_INPUT',
+          'services',
+          `Le champ « services » doit être une liste d'au plus ${TEXT_LIMITS.listItems} textes.`,
+          `services must be a list of at most ${TEXT_LIMITS.listItems} texts.`,
+        );
+      }
+      d.services.forEach((service, index) => checkText(service, `services[${index}]`, TEXT_LIMITS.short, true));
+    }
+    return [{ type: 'ProviderRegistered', data: d }];
+  }
+  if (!state.exists) fail('NOT_FOUND', 'providerId', 'Prestataire introuvable.', 'Provider not found.');
+
+  switch (command.type) {
+    case 'DefineSlaCommitment':
+      checkCommitment(command.data);
+      return [{ type: 'SlaCommitmentDefined', data: command.data }];
+    case 'WithdrawSlaCommitment': {
+      const { metric, reason } = command.data;
+      checkMetric(metric);
+      if (!state.commitments[metric]) {
+        fail(
+          'NOT_FOUND',
+          'metric',
+          `Aucun engagement n'est en vigueur pour l'indicateur « ${metric} ».`,
+          `No commitment is in force for the metric ${metric}.`,
+        );
+      }
+      checkText(reason, 'reason', TEXT_LIMITS.text, true);
+      return [{ type: 'SlaCommitmentWithdrawn', data: command.data }];
+    }
+    default: {
+      const never: never = command;
+      return never;
+    }
+  }
+}
