@@ -26,6 +26,7 @@ describe('Case visibility and accounts', () => {
     ['get', `/api/v1/cases/${caseId}/events`],
     ['get', `/api/v1/cases/${caseId}/changes`],
     ['get', `/api/v1/cases/${caseId}/requests`],
+    ['get', `/api/v1/cases/${caseId}/outages`],
     ['get', `/api/v1/cases/${caseId}/dossier.pdf`],
     ['get', `/api/v1/cases/${caseId}/bundle.zip`],
     ['post', `/api/v1/cases/${caseId}/incidents`, { occurredAt: '2019-11-12T08:30:00+01:00', title: 'x', category: 'outage', severity: 'blocking' }],

@@ -22,7 +22,15 @@ import { RecordWrittenRequestDto } from './commands/record-written-request/recor
 import { ReopenCaseDto } from './commands/reopen-case/reopen-case.dto';
 import { ReportIncidentDto } from './commands/report-incident/report-incident.dto';
 import { RetractEntryDto } from './commands/retract-entry/retract-entry.dto';
-import { GetCaseChangesQuery, GetCaseEventsQuery, GetCaseQuery, GetRequestRegisterQuery, GetTimelineQuery, ListCasesQuery } from './queries/case-queries';
+import {
+  GetCaseChangesQuery,
+  GetCaseEventsQuery,
+  GetCaseQuery,
+  GetOutagesQuery,
+  GetRequestRegisterQuery,
+  GetTimelineQuery,
+  ListCasesQuery,
+} from './queries/case-queries';
 import { GetEntryQuery } from './queries/get-entry.query';
 import { AsOfQueryDto, ChangesQueryDto, TimelineQueryDto } from './queries/query-params.dto';
 
@@ -93,6 +101,11 @@ export class CasesController {
   @Get(':caseId/requests')
   requests(@Param('caseId') caseId: string, @Query() q: AsOfQueryDto, @CurrentActor() actor: Actor) {
     return this.queries.execute(new GetRequestRegisterQuery(actor, caseId, q.asOf));
+  }
+
+  @Get(':caseId/outages')
+  outages(@Param('caseId') caseId: string, @Query() q: AsOfQueryDto, @CurrentActor() actor: Actor) {
+    return this.queries.execute(new GetOutagesQuery(actor, caseId, q.asOf));
   }
 
   @Post(':caseId/incidents')

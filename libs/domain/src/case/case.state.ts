@@ -20,6 +20,8 @@ export interface CaseState {
   title: string;
   ownerId: string | null;
   openedAt: string | null;
+  /** The provider whose commitments the case's outages are measured against. */
+  providerId: string | null;
   entries: Map<string, EntryState>;
   evidence: Map<string, EvidenceAttachedData>;
   grants: Map<string, GrantState>;
@@ -33,7 +35,7 @@ export interface RecordedCaseEvent {
 }
 
 export function initialCaseState(): CaseState {
-  return { status: 'none', title: '', ownerId: null, openedAt: null, entries: new Map(), evidence: new Map(), grants: new Map() };
+  return { status: 'none', title: '', ownerId: null, openedAt: null, providerId: null, entries: new Map(), evidence: new Map(), grants: new Map() };
 }
 
 export function applyChanges(data: Record<string, unknown>, changes: Record<string, unknown>): Record<string, unknown> {
@@ -58,6 +60,7 @@ export function evolveCase(state: CaseState, event: RecordedCaseEvent): CaseStat
       state.title = e.data.title;
       state.ownerId = event.metadata.actor.id;
       state.openedAt = event.metadata.recordedAt;
+      state.providerId = e.data.providerId ?? null;
       return state;
     case 'IncidentReported':
     case 'AccessCutOff':

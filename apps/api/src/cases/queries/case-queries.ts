@@ -1,7 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { AccessPolicy, caseNotFound } from '@mc/access';
-import { Actor, Clock } from '@mc/domain';
+import { Actor, Clock, commitmentsOf } from '@mc/domain';
+import { loadProvider } from '../../providers/provider-stream';
 import { EVENT_STORE, EventStore, StoredEvent } from '@mc/event-store/event-store.port';
 import {
   CaseChanges,
@@ -14,6 +15,8 @@ import {
   listCasesOwnedBy,
   recordedBy,
   requestRegister,
+  outagesOf,
+  type OutagesView,
   summarizeCase,
   type RequestRegister,
   type SqliteDatabase,
@@ -178,4 +181,40 @@ export class GetRequestRegisterHandler implements IQueryHandler<GetRequestRegist
   }
 }
 
-export const CaseQueryHandlers = [ListCasesHandler, GetCaseHandler, GetTimelineHandler, GetCaseEventsHandler, GetCaseChangesHandler, GetRequestRegisterHandler];
+export class GetOutagesQuery extends Query<OutagesView> {
+  constructor(
+    readonly actor: Actor,
+    readonly caseId: string,
+    readonly asOf?: string,
+  ) {
+    super();
+  }
+}
+
+/** Cut-offs with restorations, durations and breaches of the case provider's current commitments. */
+@QueryHandler(GetOutagesQuery)
+export class GetOutagesHandler implements IQueryHandler<GetOutagesQuery, OutagesView> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly policy: AccessPolicy,
+  ) {}
+
+  async execute({ actor, caseId, asOf }: GetOutagesQuery): Promise<OutagesView> {
+    const { records, state } = await loadReadableCase(this.store, this.policy, actor, caseId);
+    const asOfIso = new Date(asOf ?? this.clock.now()).toISOString();
+    const providerId = state.providerId;
+    const commitments = providerId ? commitmentsOf((await loadProvider(this.store, providerId)).state) : [];
+    return outagesOf(records, asOfIso, commitments);
+  }
+}
+
+export const CaseQueryHandlers = [
+  ListCasesHandler,
+  GetCaseHandler,
+  GetTimelineHandler,
+  GetCaseEventsHandler,
+  GetCaseChangesHandler,
+  GetRequestRegisterHandler,
+  GetOutagesHandler,
+];

@@ -1,0 +1,63 @@
+import { TestApp, bearer, startTestApp } from './support/test-app';
+
+describe('Outages against the provider’s commitments', () => {
+  let t: TestApp;
+  afterAll(() => t.close());
+
+  it('shows a 48-hour cut-off as 2,880 minutes breaching a 1-day restoration commitment, with its source', async () => {
+    t = await startTestApp();
+    const admin = await t.adminToken();
+    const providerId = (
+      await t.http.post('/api/v1/providers').set(bearer(admin)).send({ name: 'Infogérance SA', contractReference: 'Contrat d’engagement 2018-12' }).expect(201)
+    ).body.id;
+    await t.http
+      .post(`/api/v1/providers/${providerId}/sla`)
+      .set(bearer(admin))
+      .send({ metric: 'service_restoration', target: 1440, calendar: '24x7', source: 'Contrat d’engagement, annexe 4, indicateur 4.1.2' })
+      .expect(201);
+    await t.http
+      .post(`/api/v1/providers/${providerId}/sla`)
+      .set(bearer(admin))
+      .send({ metric: 'prior_notice', target: 2880, calendar: '24x7', source: 'Contrat d’engagement, article 7' })
+      .expect(201);
+
+    const agent = (await t.user('bollywood')).token;
+    const caseId = (await t.http.post('/api/v1/cases').set(bearer(agent)).send({ title: 'Coupure', providerId }).expect(201)).body.id;
+    const cutOff = (
+      await t.http
+        .post(`/api/v1/cases/${caseId}/access-cutoffs`)
+        .set(bearer(agent))
+        .send({
+          occurredAt: '2019-11-12T08:30:00+01:00',
+          resources: [{ kind: 'mailbox' }, { kind: 'file_server' }],
+          decidedBy: 'provider',
+          priorNotice: 'none',
+        })
+        .expect(201)
+    ).body.entryId;
+
+    const during = await t.http
+      .get(`/api/v1/cases/${caseId}/outages?asOf=${encodeURIComponent('2019-11-13T08:30:00+01:00')}`)
+      .set(bearer(agent))
+      .expect(200);
+    // Nothing was recorded by then: the journal as of that date held no cut-off yet.
+    expect(during.body.outages).toEqual([]);
+
+    await t.http
+      .post(`/api/v1/cases/${caseId}/access-restorations`)
+      .set(bearer(agent))
+      .send({ cutOffEntryId: cutOff, occurredAt: '2019-11-14T08:30:00+01:00' })
+      .expect(201);
+    const res = await t.http.get(`/api/v1/cases/${caseId}/outages`).set(bearer(agent)).expect(200);
+    const [outage] = res.body.outages;
+    expect(outage).toMatchObject({ cutOffEntryId: cutOff, durationMinutes: 2880, ongoing: false, priorNoticeMissing: true });
+    const restoration = outage.slaBreaches.find((b: { metric: string }) => b.metric === 'service_restoration');
+    expect(restoration).toMatchObject({ breachMinutes: 1440, target: 1440, source: 'Contrat d’engagement, annexe 4, indicateur 4.1.2' });
+    expect(outage.slaBreaches.find((b: { metric: string }) => b.metric === 'prior_notice')).toMatchObject({ source: 'Contrat d’engagement, article 7' });
+
+    await t.http
+      .get(`/api/v1/cases/${caseId}/outages`)
+      .set(bearer((await t.user('ferris')).token))
+      .expect(404);
+  });
+});
