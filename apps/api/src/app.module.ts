@@ -20,6 +20,8 @@ import { GetEvidenceHandler } from './evidence/get-evidence.query';
 import { ExportCaseHandler } from './exports/export-case.command';
 import { ExportsController } from './exports/exports.controller';
 import { PublicKeyController } from './integrity/public-key.controller';
+import { DeadlinesController } from './deadlines/deadlines.controller';
+import { UpcomingDeadlinesHandler } from './deadlines/upcoming-deadlines.query';
 import { ProviderCommandHandlers, ProviderQueryHandlers, ProvidersController } from './providers/providers.handlers';
 import { HealthController } from './health/health.controller';
 import { ErrorFilter } from './http/error.filter';
@@ -29,7 +31,14 @@ import { JournalModule } from './journal/journal.module';
 import { VALIDATION_PIPE_OPTIONS } from './validation/validation-problems';
 
 export const CommandHandlers = [ExecuteCaseCommandHandler, CreateAccountHandler, AttachEvidenceHandler, ExportCaseHandler, ...ProviderCommandHandlers];
-export const QueryHandlers = [...CaseQueryHandlers, GetEntryHandler, VerifyJournalHandler, GetEvidenceHandler, ...ProviderQueryHandlers];
+export const QueryHandlers = [
+  ...CaseQueryHandlers,
+  GetEntryHandler,
+  VerifyJournalHandler,
+  GetEvidenceHandler,
+  UpcomingDeadlinesHandler,
+  ...ProviderQueryHandlers,
+];
 
 /** The journal without HTTP: what the CLI runs commands against. */
 @Module({})
@@ -69,6 +78,7 @@ export class AppModule {
         IntegrityController,
         PublicKeyController,
         ProvidersController,
+        DeadlinesController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
