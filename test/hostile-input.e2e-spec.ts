@@ -126,7 +126,9 @@ describe('Bad and hostile input', () => {
     await t.http.get('/api/v1/cases').expect(401);
     await t.http.get('/api/v1/cases').set('authorization', 'Bearer mc1.forged.token').expect(401);
     await t.http.post(`/api/v1/cases/${caseId}/notes`).send({ text: 'x' }).expect(401);
-    await t.http.get('/api/health').expect(200);
+    const health = await t.http.get('/api/health').expect(200);
+    expect(health.body).toMatchObject({ status: 'ok', store: 'sqlite', headPosition: expect.any(Number) });
+    expect(health.body.headPosition).toBeGreaterThan(0);
     const docs = await t.http.get('/api/docs-json').expect(200);
     expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/api/v1/cases/{caseId}/access-cutoffs', '/api/v1/auth/login']));
   });

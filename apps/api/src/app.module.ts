@@ -24,6 +24,7 @@ import { DeadlinesController } from './deadlines/deadlines.controller';
 import { UpcomingDeadlinesHandler } from './deadlines/upcoming-deadlines.query';
 import { ProviderCommandHandlers, ProviderQueryHandlers, ProvidersController } from './providers/providers.handlers';
 import { HealthController } from './health/health.controller';
+import { GetHealthHandler } from './health/health.query';
 import { ErrorFilter } from './http/error.filter';
 import { IntegrityController } from './integrity/integrity.controller';
 import { VerifyJournalHandler } from './integrity/verify-journal.query';
@@ -35,6 +36,7 @@ export const QueryHandlers = [
   ...CaseQueryHandlers,
   GetEntryHandler,
   VerifyJournalHandler,
+  GetHealthHandler,
   GetEvidenceHandler,
   UpcomingDeadlinesHandler,
   ...ProviderQueryHandlers,
