@@ -3,7 +3,8 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { AccessPolicy, caseNotFound } from '@mc/access';
 import { CASE_SCHEMA_VERSION, CaseCommand, CaseCommandType, Clock, DomainError, decideCase } from '@mc/domain';
-import { EVENT_STORE, EventStore, NO_STREAM, WrongExpectedRevisionError } from '@mc/event-store/event-store.port';
+import { EVENT_STORE, EventStore } from '@mc/event-store/event-store.port';
+import { MAX_APPEND_ATTEMPTS, decideAndAppend } from '../../../journal/decide-and-append';
 import { caseStream, isUuid } from '../../../journal/case-stream';
 import { CaseStateCache } from '../../../journal/case-state-cache';
 import { CLOCK } from '../../../journal/journal.tokens';
@@ -29,8 +30,7 @@ const ASSIGNED_ID_FIELD: Partial<Record<CaseCommandType, string>> = {
   RecordDossierExport: 'exportId',
 };
 
-/** Concurrent writers to one case: retry on a revision conflict this many times, then answer 409. */
-export const MAX_APPEND_ATTEMPTS = 8;
+export { MAX_APPEND_ATTEMPTS };
 
 const revisionConflict = () =>
   DomainError.of(
@@ -56,40 +56,20 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
     const idField = ASSIGNED_ID_FIELD[draft.type];
     const assignedId = idField ? { field: idField, value: randomUUID() } : null;
     const command = { type: draft.type, data: assignedId ? { ...draft.data, [assignedId.field]: assignedId.value } : draft.data } as unknown as CaseCommand;
-    const causationId = randomUUID();
-
-    for (let attempt = 1; ; attempt++) {
-      const { state, revision } = await this.cases.load(caseId);
-      this.policy.assertCanWriteCase(actor, state, command.type);
-      if (expectedRevision !== undefined && expectedRevision !== revision) throw revisionConflict();
-      const events = decideCase(command, state, { now: this.clock.now() });
-      try {
-        const result = await this.store.append(
-          caseStream(caseId),
-          events.map((e) => ({
-            eventId: randomUUID(),
-            type: e.type,
-            data: e.data as unknown as Record<string, unknown>,
-            metadata: { schemaVersion: CASE_SCHEMA_VERSION, actor, correlationId: message.correlationId, causationId },
-          })),
-          revision ?? NO_STREAM,
-        );
-        const last = result.records[result.records.length - 1];
-        return {
-          caseId,
-          streamId: last.streamId,
-          revision: last.revision,
-          recordedAt: last.metadata.recordedAt,
-          hash: last.hash,
-          assignedId,
-          position: result.position,
-        };
-      } catch (e) {
-        if (!(e instanceof WrongExpectedRevisionError)) throw e;
-        // A client that named its revision wants to know; otherwise another writer got in first: decide again.
-        if (expectedRevision !== undefined || attempt >= MAX_APPEND_ATTEMPTS) throw revisionConflict();
-        await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt));
-      }
-    }
+    const { last, position } = await decideAndAppend(this.store, {
+      streamId: caseStream(caseId),
+      load: () => this.cases.load(caseId),
+      decide: (state, revision) => {
+        this.policy.assertCanWriteCase(actor, state, command.type);
+        if (expectedRevision !== undefined && expectedRevision !== revision) throw revisionConflict();
+        return decideCase(command, state, { now: this.clock.now() });
+      },
+      schemaVersion: CASE_SCHEMA_VERSION,
+      actor,
+      correlationId: message.correlationId,
+      retry: expectedRevision === undefined,
+      conflict: revisionConflict,
+    });
+    return { caseId, streamId: last.streamId, revision: last.revision, recordedAt: last.metadata.recordedAt, hash: last.hash, assignedId, position };
   }
 }

@@ -4,13 +4,11 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { AccessPolicy } from '@mc/access';
 import { DomainError } from '@mc/domain';
 import { PROVIDER_SCHEMA_VERSION, decideProvider, providerStream } from '@mc/domain/provider/provider';
-import { EVENT_STORE, EventStore, NO_STREAM, WrongExpectedRevisionError } from '@mc/event-store/event-store.port';
+import { EVENT_STORE, EventStore } from '@mc/event-store/event-store.port';
+import { decideAndAppend } from '../../../journal/decide-and-append';
 import { isUuid } from '../../../journal/case-stream';
 import { loadProvider, providerNotFound } from '../../provider-stream';
 import { ExecuteProviderCommand, ProviderWriteResult } from './execute-provider-command.command';
-
-/** Two admins editing one provider: retry on a revision conflict this many times, then answer 409. */
-export const MAX_PROVIDER_APPEND_ATTEMPTS = 8;
 
 const revisionConflict = () =>
   DomainError.of(
@@ -34,40 +32,22 @@ export class ExecuteProviderCommandHandler implements ICommandHandler<ExecutePro
     this.policy.assertAdmin(actor);
     if (message.providerId !== null && !isUuid(message.providerId)) throw providerNotFound();
     const providerId = message.providerId ?? randomUUID();
-    const causationId = randomUUID();
-
-    for (let attempt = 1; ; attempt++) {
-      const { state, revision } = await loadProvider(this.store, providerId);
-      if (expectedRevision !== undefined && expectedRevision !== revision) {
-        if (!state.exists) throw providerNotFound();
-        throw revisionConflict();
-      }
-      const events = decideProvider(command, state);
-      try {
-        const result = await this.store.append(
-          providerStream(providerId),
-          events.map((e) => ({
-            eventId: randomUUID(),
-            type: e.type,
-            data: e.data as unknown as Record<string, unknown>,
-            metadata: { schemaVersion: PROVIDER_SCHEMA_VERSION, actor, correlationId: message.correlationId, causationId },
-          })),
-          revision ?? NO_STREAM,
-        );
-        const last = result.records[result.records.length - 1];
-        return {
-          id: providerId,
-          streamId: last.streamId,
-          revision: last.revision,
-          recordedAt: last.metadata.recordedAt,
-          hash: last.hash,
-          position: result.position,
-        };
-      } catch (e) {
-        if (!(e instanceof WrongExpectedRevisionError)) throw e;
-        if (expectedRevision !== undefined || attempt >= MAX_PROVIDER_APPEND_ATTEMPTS) throw revisionConflict();
-        await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt));
-      }
-    }
+    const { last, position } = await decideAndAppend(this.store, {
+      streamId: providerStream(providerId),
+      load: () => loadProvider(this.store, providerId),
+      decide: (state, revision) => {
+        if (expectedRevision !== undefined && expectedRevision !== revision) {
+          if (!state.exists) throw providerNotFound();
+          throw revisionConflict();
+        }
+        return decideProvider(command, state);
+      },
+      schemaVersion: PROVIDER_SCHEMA_VERSION,
+      actor,
+      correlationId: message.correlationId,
+      retry: expectedRevision === undefined,
+      conflict: revisionConflict,
+    });
+    return { id: providerId, streamId: last.streamId, revision: last.revision, recordedAt: last.metadata.recordedAt, hash: last.hash, position };
   }
 }
