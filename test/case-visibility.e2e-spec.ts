@@ -103,6 +103,6 @@ describe('Case visibility and accounts', () => {
   it('never returns password hashes', async () => {
     const login = await t.http.post('/api/v1/auth/login').send({ username: 'bollywood', password: 'mot-de-passe-bollywood' }).expect(200);
     expect(JSON.stringify(login.body)).not.toMatch(/argon2/);
-    expect(login.body.user).toEqual({ id: expect.any(String), username: 'bollywood', displayName: 'bollywood', role: 'agent' });
+    expect(login.body.user).toEqual({ id: expect.any(String), username: 'bollywood', displayName: 'bollywood', role: 'agent', union: null });
   });
 });

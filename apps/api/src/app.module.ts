@@ -29,9 +29,19 @@ import { ErrorFilter } from './http/error.filter';
 import { IntegrityController } from './integrity/integrity.controller';
 import { VerifyJournalHandler } from './integrity/verify-journal.query';
 import { JournalModule } from './journal/journal.module';
+import { ShareCaseHandler } from './sharing/share-case.command';
+import { SharingController } from './sharing/sharing.controller';
+import { SharingQueryHandlers } from './sharing/sharing.queries';
 import { VALIDATION_PIPE_OPTIONS } from './validation/validation-problems';
 
-export const CommandHandlers = [ExecuteCaseCommandHandler, CreateAccountHandler, AttachEvidenceHandler, ExportCaseHandler, ...ProviderCommandHandlers];
+export const CommandHandlers = [
+  ExecuteCaseCommandHandler,
+  ShareCaseHandler,
+  CreateAccountHandler,
+  AttachEvidenceHandler,
+  ExportCaseHandler,
+  ...ProviderCommandHandlers,
+];
 export const QueryHandlers = [
   ...CaseQueryHandlers,
   GetEntryHandler,
@@ -40,6 +50,7 @@ export const QueryHandlers = [
   GetEvidenceHandler,
   UpcomingDeadlinesHandler,
   ...ProviderQueryHandlers,
+  ...SharingQueryHandlers,
 ];
 
 /** The journal without HTTP: what the CLI runs commands against. */
@@ -75,6 +86,7 @@ export class AppModule {
         AuthController,
         AccountsController,
         CasesController,
+        SharingController,
         EvidenceController,
         ExportsController,
         IntegrityController,

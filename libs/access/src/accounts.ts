@@ -10,6 +10,7 @@ import {
   decideAccount,
   foldAccount,
   normalizeUsername,
+  recordedActor,
 } from '@mc/domain';
 import { EventStore, NO_STREAM, StreamNotFoundError } from '@mc/event-store/event-store.port';
 import { accountIdFor, accountStream } from './account-id';
@@ -112,7 +113,7 @@ export class Accounts {
         eventId: randomUUID(),
         type: e.type,
         data: e.data as Record<string, unknown>,
-        metadata: { schemaVersion: ACCOUNT_SCHEMA_VERSION, actor, correlationId, causationId },
+        metadata: { schemaVersion: ACCOUNT_SCHEMA_VERSION, actor: recordedActor(actor), correlationId, causationId },
       })),
       expected,
     );

@@ -9,3 +9,4 @@ export * from './case/case.decide';
 export * from './account/account';
 export * from './deadlines';
 export * from './provider/provider';
+export * from './audit/audit.events';

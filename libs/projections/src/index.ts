@@ -7,3 +7,4 @@ export * from './runner/projection-runner';
 export * from './case-list/case-list.projection';
 export * from './case-view/request-register';
 export * from './case-view/outages';
+export * from './case-view/case-access';

@@ -11,7 +11,7 @@ export const userView = (a: AccountView) => ({
   username: a.username,
   displayName: a.displayName,
   role: a.role,
-  ...(a.union ? { union: a.union } : {}),
+  union: a.union,
 });
 
 @ApiTags('authentification')

@@ -27,7 +27,7 @@ export class AuthGuard implements CanActivate {
     const found = await this.accounts.findById(claims.sub);
     if (!found || found.view.disabled || found.view.credentialVersion !== claims.cv) throw new UnauthorizedException();
     req.account = found.view;
-    req.actor = { id: found.view.id, username: found.view.username, role: found.view.role };
+    req.actor = { id: found.view.id, username: found.view.username, role: found.view.role, union: found.view.union };
     return true;
   }
 }

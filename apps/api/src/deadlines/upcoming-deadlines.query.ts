@@ -3,8 +3,9 @@ import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { AccessPolicy } from '@mc/access';
 import { Actor, Clock, ComputedDeadline } from '@mc/domain';
 import { EVENT_STORE, EventStore } from '@mc/event-store/event-store.port';
-import { DEADLINES_DISCLAIMER, ProjectionRunner, listCasesOwnedBy, requestRegister, type SqliteDatabase } from '@mc/projections';
-import { loadReadableCase } from '../journal/case-stream';
+import { DEADLINES_DISCLAIMER, ProjectionRunner, requestRegister, type SqliteDatabase } from '@mc/projections';
+import { CaseReader } from '../journal/case-reader';
+import { visibleCaseRows } from '../journal/visible-cases';
 import { CLOCK, READ_MODEL_DB } from '../journal/journal.tokens';
 
 export interface UpcomingDeadline {
@@ -41,6 +42,7 @@ export class UpcomingDeadlinesHandler implements IQueryHandler<UpcomingDeadlines
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly runner: ProjectionRunner,
     private readonly policy: AccessPolicy,
+    private readonly reader: CaseReader,
   ) {}
 
   async execute({ actor, withinDays }: UpcomingDeadlinesQuery) {
@@ -48,8 +50,8 @@ export class UpcomingDeadlinesHandler implements IQueryHandler<UpcomingDeadlines
     const now = this.clock.now();
     const until = new Date(now.getTime() + withinDays * 24 * 60 * 60 * 1000);
     const deadlines: UpcomingDeadline[] = [];
-    for (const row of listCasesOwnedBy(this.db, actor.id).filter((r) => this.policy.canSeeCaseRow(actor, r))) {
-      const { records } = await loadReadableCase(this.store, this.policy, actor, row.id);
+    for (const row of visibleCaseRows(this.db, this.policy, actor)) {
+      const { records } = await this.reader.read(actor, row.id, 'deadlines');
       for (const request of requestRegister(records, now.toISOString()).requests) {
         const candidates: [UpcomingDeadline['what'], ComputedDeadline | null][] = [
           ['answer', request.deadlines.due],

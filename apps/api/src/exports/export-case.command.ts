@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Inject } from '@nestjs/common';
 import { Command, CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { AccessPolicy, AccountView, caseNotFound } from '@mc/access';
-import { Clock, ExportFormat } from '@mc/domain';
+import { Clock, ExportFormat, recordedActor } from '@mc/domain';
 import { EVENT_STORE, EventStore } from '@mc/event-store/event-store.port';
 import { ContentStore, SigningKey, writeBundle } from '@mc/evidence';
 import { renderDossier } from '@mc/dossier';
@@ -70,7 +70,7 @@ export class ExportCaseHandler implements ICommandHandler<ExportCaseCommand, Exp
 
   async execute({ account, caseId, format, asOf, lang, correlationId }: ExportCaseCommand): Promise<ExportedFile> {
     if (!isUuid(caseId)) throw caseNotFound();
-    const actor = { id: account.id, username: account.username, role: account.role };
+    const actor = { id: account.id, username: account.username, role: account.role, union: account.union };
     const { records: all, state } = await loadCase(this.store, caseId);
     this.policy.assertCanWriteCase(actor, state, 'RecordDossierExport');
     const generatedAt = this.clock.now();
@@ -108,7 +108,7 @@ export class ExportCaseHandler implements ICommandHandler<ExportCaseCommand, Exp
             streamId: records[0].streamId,
             asOf: asOfIso,
             generatedAt,
-            generatedBy: actor,
+            generatedBy: recordedActor(actor),
             records,
             dossierPdf: pdfPath,
             attachment: (sha256: string) => this.contents.openRead(sha256),

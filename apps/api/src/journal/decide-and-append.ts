@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Actor } from '@mc/domain';
+import { Actor, recordedActor } from '@mc/domain';
 import { EventStore, NO_STREAM, StoredEvent, WrongExpectedRevisionError } from '@mc/event-store/event-store.port';
 
 /** Concurrent writers to one stream: decide again this many times on a conflict, then give up. */
@@ -36,7 +36,7 @@ export async function decideAndAppend<S>(store: EventStore, w: DecideAndAppend<S
           eventId: randomUUID(),
           type: e.type,
           data: e.data as Record<string, unknown>,
-          metadata: { schemaVersion: w.schemaVersion, actor: w.actor, correlationId: w.correlationId, causationId },
+          metadata: { schemaVersion: w.schemaVersion, actor: recordedActor(w.actor), correlationId: w.correlationId, causationId },
         })),
         revision ?? NO_STREAM,
       );

@@ -8,6 +8,7 @@ import { EVENT_STORE, EventStore } from '@mc/event-store/event-store.port';
 import { SqliteEventStore } from '@mc/event-store';
 import { ProjectionRunner, caseListProjection, type SqliteDatabase } from '@mc/projections';
 import type { AppConfig } from '../config/config';
+import { CaseReader } from './case-reader';
 import { CaseStateCache } from './case-state-cache';
 import { APP_CONFIG, CLOCK, CONTENT_STORE, READ_MODEL_DB, SIGNING_KEY } from './journal.tokens';
 import { ContentStore, loadOrCreateSigningKey } from '@mc/evidence';
@@ -76,6 +77,7 @@ export class JournalModule {
         },
         { provide: CONTENT_STORE, useFactory: () => new ContentStore(join(config.dataDir, 'attachments')) },
         { provide: SIGNING_KEY, useFactory: () => loadOrCreateSigningKey(config.dataDir) },
+        CaseReader,
         JournalLifecycle,
       ],
       exports: [
@@ -87,6 +89,7 @@ export class JournalModule {
         Accounts,
         AccessPolicy,
         CaseStateCache,
+        CaseReader,
         TokenService,
         CONTENT_STORE,
         SIGNING_KEY,

@@ -278,6 +278,22 @@ describe('Case decider', () => {
       .thenFails('NOT_FOUND', 'grantId');
   });
 
+  it('refuses a grant to the owner, and the same grant twice while it is active', () => {
+    given(opened)
+      .when({ type: 'ShareCase', data: { grantId: 'g2', grantee: { kind: 'user', id: agent.id }, permission: 'read' } })
+      .thenFails('RULE_VIOLATED', 'grantee');
+    const shared: CaseEvent = { type: 'CaseShared', data: { grantId: 'g1', grantee: { kind: 'group', id: 'management' }, permission: 'read' } };
+    given(opened, shared)
+      .when({ type: 'ShareCase', data: { grantId: 'g2', grantee: { kind: 'group', id: 'management' }, permission: 'read' } })
+      .thenFails('STATE_CONFLICT', 'grantee');
+    given(opened, shared)
+      .when({ type: 'ShareCase', data: { grantId: 'g2', grantee: { kind: 'group', id: 'management' }, permission: 'export' } })
+      .then([{ type: 'CaseShared', data: { grantId: 'g2', grantee: { kind: 'group', id: 'management' }, permission: 'export' } }]);
+    given(opened, shared, { type: 'CaseAccessRevoked', data: { grantId: 'g1' } })
+      .when({ type: 'ShareCase', data: { grantId: 'g3', grantee: { kind: 'group', id: 'management' }, permission: 'read' } })
+      .then([{ type: 'CaseShared', data: { grantId: 'g3', grantee: { kind: 'group', id: 'management' }, permission: 'read' } }]);
+  });
+
   it('folds the owner and the effective data of corrected entries', () => {
     const state = foldCase(
       [
@@ -293,6 +309,7 @@ describe('Case decider', () => {
       })),
     );
     expect(state.ownerId).toBe('a1');
+    expect(state.entries.get('cut-1')?.authorId).toBe('a1');
     expect(state.entries.get('cut-1')?.data.priorNotice).toBe('oral');
     expect(state.entries.get('cut-1')?.data).not.toHaveProperty('reasonGiven');
   });

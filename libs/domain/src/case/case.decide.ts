@@ -93,6 +93,13 @@ export function decideCase(command: CaseCommand, state: CaseState, ctx: DecideCo
       if (d.grantee.kind === 'group' && !/^(union:.+|management)$/.test(d.grantee.id)) {
         fail('INVALID_INPUT', 'grantee.id', 'Un groupe est « management » ou « union:<nom du syndicat> ».', 'A group is "management" or "union:<union name>".');
       }
+      if (d.grantee.kind === 'user' && d.grantee.id === state.ownerId) {
+        fail('RULE_VIOLATED', 'grantee', 'Le propriétaire a déjà tous les droits sur son dossier.', 'The owner already has every right on the case.');
+      }
+      const same = [...state.grants.values()].some(
+        (g) => g.active && g.permission === d.permission && g.grantee.kind === d.grantee.kind && g.grantee.id === d.grantee.id,
+      );
+      if (same) fail('STATE_CONFLICT', 'grantee', 'Ce dossier est déjà partagé ainsi.', 'The case is already shared this way.');
       return [{ type: 'CaseShared', data: d }];
     }
     case 'RevokeCaseAccess': {

@@ -7,12 +7,19 @@ export interface EntryState {
   /** Data with every correction applied; a correction value of null removes the field. */
   data: Record<string, unknown>;
   retracted: boolean;
+  /** Who recorded the entry: only they may correct or retract it. */
+  authorId: string;
 }
 
 export interface GrantState {
   grantee: Grantee;
   permission: Permission;
   active: boolean;
+  grantedAt: string;
+  grantedBy: Actor;
+  revokedAt?: string;
+  revokedBy?: Actor;
+  revocationReason?: string;
 }
 
 export interface CaseState {
@@ -73,7 +80,7 @@ export function evolveCase(state: CaseState, event: RecordedCaseEvent): CaseStat
     case 'ImpactRecorded':
     case 'WitnessStatementAdded':
     case 'NoteAdded':
-      state.entries.set(e.data.entryId, { type: e.type, data: { ...e.data }, retracted: false });
+      state.entries.set(e.data.entryId, { type: e.type, data: { ...e.data }, retracted: false, authorId: event.metadata.actor.id });
       return state;
     case 'EvidenceAttached':
       state.evidence.set(e.data.evidenceId, e.data);
@@ -89,11 +96,22 @@ export function evolveCase(state: CaseState, event: RecordedCaseEvent): CaseStat
       return state;
     }
     case 'CaseShared':
-      state.grants.set(e.data.grantId, { grantee: e.data.grantee, permission: e.data.permission, active: true });
+      state.grants.set(e.data.grantId, {
+        grantee: e.data.grantee,
+        permission: e.data.permission,
+        active: true,
+        grantedAt: event.metadata.recordedAt,
+        grantedBy: event.metadata.actor,
+      });
       return state;
     case 'CaseAccessRevoked': {
       const grant = state.grants.get(e.data.grantId);
-      if (grant) grant.active = false;
+      if (grant) {
+        grant.active = false;
+        grant.revokedAt = event.metadata.recordedAt;
+        grant.revokedBy = event.metadata.actor;
+        if (e.data.reason !== undefined) grant.revocationReason = e.data.reason;
+      }
       return state;
     }
     case 'DossierExported':

@@ -3,7 +3,7 @@ import type { PositionedEvent, StoredEvent } from '@mc/event-store/event-store.p
 import { CaseRecords } from '../testing/case-records';
 import { agent, CASE_ID, colleague, seedStory } from '../testing/seed-story';
 import type { SqliteDatabase } from '../runner/sql-projection';
-import { caseListProjection, getCaseRow, listCasesOwnedBy } from './case-list.projection';
+import { caseListProjection, getCaseRow, listCasesOwnedBy, listCasesVisibleTo } from './case-list.projection';
 
 /** Given records, when applied in order (positions from 1), then the db holds the list. */
 function project(records: StoredEvent[]): SqliteDatabase {
@@ -78,6 +78,33 @@ describe('case_list projection', () => {
       caseListProjection.reset(copy);
       caseListProjection.setup(copy);
       expect(listCasesOwnedBy(copy, agent.id)).toEqual([]);
+    });
+  });
+
+  describe('given cases shared with a user, a union and management, one grant revoked', () => {
+    const first = new CaseRecords('aaaaaaaa-0000-4000-8000-000000000001', agent);
+    const second = new CaseRecords('bbbbbbbb-0000-4000-8000-000000000002', agent);
+    const db = project([
+      first.add('CaseOpened', { title: 'Premier' }, '2019-11-01T10:00:00.000Z'),
+      second.add('CaseOpened', { title: 'Second' }, '2019-11-02T10:00:00.000Z'),
+      first.add('CaseShared', { grantId: 'g1', grantee: { kind: 'user', id: colleague.id }, permission: 'read' }, '2019-11-03T10:00:00.000Z'),
+      first.add('CaseShared', { grantId: 'g2', grantee: { kind: 'group', id: 'union:CGT' }, permission: 'export' }, '2019-11-03T10:01:00.000Z'),
+      second.add('CaseShared', { grantId: 'g3', grantee: { kind: 'group', id: 'management' }, permission: 'read' }, '2019-11-03T10:02:00.000Z'),
+      second.add('CaseShared', { grantId: 'g4', grantee: { kind: 'user', id: colleague.id }, permission: 'contribute' }, '2019-11-03T10:03:00.000Z'),
+      second.add('CaseAccessRevoked', { grantId: 'g4', reason: 'fin de mission' }, '2019-11-03T10:04:00.000Z'),
+    ]);
+    const titles = (reader: { userId: string; groups: string[] }) => listCasesVisibleTo(db, reader).map((r) => r.title);
+
+    it('then each reader sees the cases owned or granted to them or their groups, with the grants that reach them', () => {
+      expect(titles({ userId: agent.id, groups: [] })).toEqual(['Second', 'Premier']);
+      expect(titles({ userId: colleague.id, groups: [] })).toEqual(['Premier']);
+      expect(listCasesVisibleTo(db, { userId: colleague.id, groups: [] })[0]!.grants).toEqual([
+        { grantee: { kind: 'user', id: colleague.id }, permission: 'read', active: true },
+      ]);
+      expect(titles({ userId: 'rep', groups: ['union:CGT'] })).toEqual(['Premier']);
+      expect(titles({ userId: 'rep', groups: ['union:FO'] })).toEqual([]);
+      expect(titles({ userId: 'mgr', groups: ['management'] })).toEqual(['Second']);
+      expect(titles({ userId: 'nobody', groups: [] })).toEqual([]);
     });
   });
 });

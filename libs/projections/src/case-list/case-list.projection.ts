@@ -5,7 +5,7 @@ import { caseIdOf, instantOf, isCaseStream } from '../case-view/case-stream';
 import type { CaseStatus } from '../case-view/case-summary';
 import type { SqlProjection, SqliteDatabase } from '../runner/sql-projection';
 
-/** One case in the list. Sharing will add who may see it (a grants table joined on `id`). */
+/** One case in the list; who else may see it is in the grants table joined on `id`. */
 export interface CaseListRow {
   id: string;
   streamId: string;
@@ -20,6 +20,7 @@ export interface CaseListRow {
 }
 
 const TABLE = 'case_list';
+const GRANTS = 'case_list_grants';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS ${TABLE} (
@@ -40,6 +41,16 @@ CREATE TABLE IF NOT EXISTS ${TABLE} (
   evidence INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS ${TABLE}_owner ON ${TABLE} (owner_id);
+CREATE TABLE IF NOT EXISTS ${GRANTS} (
+  grant_id TEXT PRIMARY KEY,
+  case_id TEXT NOT NULL,
+  grantee_kind TEXT NOT NULL,
+  grantee_id TEXT NOT NULL,
+  permission TEXT NOT NULL,
+  active INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS ${GRANTS}_grantee ON ${GRANTS} (grantee_id, active);
+CREATE INDEX IF NOT EXISTS ${GRANTS}_case ON ${GRANTS} (case_id);
 `;
 
 interface SqlRow {
@@ -78,6 +89,8 @@ function toRow(row: SqlRow): CaseListRow {
 interface Statements {
   open: BetterSqlite3.Statement<unknown[]>;
   touch: BetterSqlite3.Statement<unknown[]>;
+  grant: BetterSqlite3.Statement<unknown[]>;
+  revoke: BetterSqlite3.Statement<unknown[]>;
 }
 
 /** Prepared once per database: the catch-up of a large journal runs them for every event. */
@@ -99,6 +112,11 @@ function statementsFor(db: SqliteDatabase): Statements {
            evidence = evidence + ?, status = COALESCE(?, status)
          WHERE id = ?`,
       ),
+      grant: db.prepare(
+        `INSERT INTO ${GRANTS} (grant_id, case_id, grantee_kind, grantee_id, permission, active) VALUES (?, ?, ?, ?, ?, 1)
+         ON CONFLICT(grant_id) DO NOTHING`,
+      ),
+      revoke: db.prepare(`UPDATE ${GRANTS} SET active = 0 WHERE grant_id = ? AND case_id = ?`),
     };
     statements.set(db, prepared);
   }
@@ -115,6 +133,12 @@ function apply(db: SqliteDatabase, { record }: PositionedEvent): void {
     const title = typeof record.data.title === 'string' ? record.data.title : '';
     sql.open.run(id, record.streamId, title, actor.id, recordedAt, actor.id, actor.username, recordedAt, recordedMs, record.revision);
     return;
+  }
+  if (record.type === 'CaseShared') {
+    const { grantId, grantee, permission } = record.data as { grantId: string; grantee: { kind: string; id: string }; permission: string };
+    sql.grant.run(grantId, id, grantee.kind, grantee.id, permission);
+  } else if (record.type === 'CaseAccessRevoked') {
+    sql.revoke.run(String(record.data.grantId), id);
   }
   const status = record.type === 'CaseClosed' ? 'closed' : record.type === 'CaseReopened' ? 'open' : null;
   sql.touch.run(
@@ -133,13 +157,13 @@ function apply(db: SqliteDatabase, { record }: PositionedEvent): void {
 /** The case list: one row per case stream, fed from every `case-*` event. */
 export const caseListProjection: SqlProjection = {
   name: 'case_list',
-  version: 1,
+  version: 2,
   setup(db) {
     db.exec(SCHEMA);
   },
   reset(db) {
     statements.delete(db);
-    db.exec(`DROP TABLE IF EXISTS ${TABLE}`);
+    db.exec(`DROP TABLE IF EXISTS ${TABLE}; DROP TABLE IF EXISTS ${GRANTS}`);
   },
   apply,
 };
@@ -147,6 +171,44 @@ export const caseListProjection: SqlProjection = {
 /** Cases opened by `ownerId`, most recently active first. */
 export function listCasesOwnedBy(db: SqliteDatabase, ownerId: string): CaseListRow[] {
   return db.prepare<[string], SqlRow>(`SELECT * FROM ${TABLE} WHERE owner_id = ? ORDER BY last_recorded_ms DESC, id`).all(ownerId).map(toRow);
+}
+
+/** Who is asking for the list: their own id, and the groups (`union:<name>`, `management`) they belong to. */
+export interface CaseListReader {
+  userId: string;
+  groups: string[];
+}
+
+export interface ActiveGrantRow {
+  grantee: { kind: 'user' | 'group'; id: string };
+  permission: 'read' | 'contribute' | 'export';
+  active: true;
+}
+
+/**
+ * Cases the reader owns or holds an active grant on (to them or to one of their groups), most
+ * recently active first, each with the active grants that reach them.
+ */
+export function listCasesVisibleTo(db: SqliteDatabase, reader: CaseListReader): (CaseListRow & { grants: ActiveGrantRow[] })[] {
+  const groups = reader.groups.length > 0 ? reader.groups : [''];
+  const marks = groups.map(() => '?').join(', ');
+  const grantsOf = db.prepare<unknown[], { case_id: string; grantee_kind: 'user' | 'group'; grantee_id: string; permission: ActiveGrantRow['permission'] }>(
+    `SELECT case_id, grantee_kind, grantee_id, permission FROM ${GRANTS}
+     WHERE active = 1 AND ((grantee_kind = 'user' AND grantee_id = ?) OR (grantee_kind = 'group' AND grantee_id IN (${marks})))`,
+  );
+  const byCase = new Map<string, ActiveGrantRow[]>();
+  for (const g of grantsOf.all(reader.userId, ...groups)) {
+    const list = byCase.get(g.case_id) ?? [];
+    list.push({ grantee: { kind: g.grantee_kind, id: g.grantee_id }, permission: g.permission, active: true });
+    byCase.set(g.case_id, list);
+  }
+  const ids = [...byCase.keys()];
+  const rows = db
+    .prepare<unknown[], SqlRow>(
+      `SELECT * FROM ${TABLE} WHERE owner_id = ? ${ids.length > 0 ? `OR id IN (SELECT value FROM json_each(?))` : ''} ORDER BY last_recorded_ms DESC, id`,
+    )
+    .all(reader.userId, ...(ids.length > 0 ? [JSON.stringify(ids)] : []));
+  return rows.map((row) => ({ ...toRow(row), grants: byCase.get(row.id) ?? [] }));
 }
 
 /** One case's row, or null when the list does not hold it (yet). */

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { AccessPolicy, caseNotFound } from '@mc/access';
+import { AccessPolicy, CaseAccess, caseNotFound } from '@mc/access';
 import { Actor, Clock, commitmentsOf } from '@mc/domain';
 import { loadProvider } from '../../providers/provider-stream';
 import { EVENT_STORE, EventStore, StoredEvent } from '@mc/event-store/event-store.port';
@@ -12,7 +12,6 @@ import {
   TimelineBasis,
   buildTimeline,
   changesBetween,
-  listCasesOwnedBy,
   recordedBy,
   requestRegister,
   outagesOf,
@@ -21,11 +20,9 @@ import {
   type RequestRegister,
   type SqliteDatabase,
 } from '@mc/projections';
-import { loadReadableCase } from '../../journal/case-stream';
+import { CaseReader } from '../../journal/case-reader';
+import { visibleCaseRows } from '../../journal/visible-cases';
 import { CLOCK, READ_MODEL_DB } from '../../journal/journal.tokens';
-
-const readableCase = async (store: EventStore, policy: AccessPolicy, actor: Actor, caseId: string): Promise<StoredEvent[]> =>
-  (await loadReadableCase(store, policy, actor, caseId)).records;
 
 export class ListCasesQuery extends Query<CaseListItem[]> {
   constructor(readonly actor: Actor) {
@@ -43,6 +40,8 @@ export interface CaseListItem {
   lastRecordedAt: string;
   revision: number;
   counts: { entries: number; corrections: number; retractions: number; evidence: number };
+  /** What the caller may do: owner of the case, or the permissions shared with them. */
+  access: CaseAccess;
 }
 
 @QueryHandler(ListCasesQuery)
@@ -57,9 +56,7 @@ export class ListCasesHandler implements IQueryHandler<ListCasesQuery, CaseListI
   async execute({ actor }: ListCasesQuery): Promise<CaseListItem[]> {
     // Read your writes: the list answers once it has caught up with everything stored so far.
     await this.runner.waitFor(await this.store.headPosition());
-    return listCasesOwnedBy(this.db, actor.id)
-      .filter((row) => this.policy.canSeeCaseRow(actor, row))
-      .map(({ ownerId: _owner, ...row }) => row);
+    return visibleCaseRows(this.db, this.policy, actor);
   }
 }
 
@@ -77,11 +74,11 @@ export class GetCaseQuery extends Query<CaseSummary> {
 export class GetCaseHandler implements IQueryHandler<GetCaseQuery, CaseSummary> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly policy: AccessPolicy,
+    private readonly reader: CaseReader,
   ) {}
 
   async execute({ actor, caseId, asOf }: GetCaseQuery): Promise<CaseSummary> {
-    const summary = summarizeCase(await readableCase(this.store, this.policy, actor, caseId), asOf);
+    const summary = summarizeCase((await this.reader.read(actor, caseId, 'summary', asOf)).records, asOf);
     if (!summary) throw caseNotFound();
     return summary;
   }
@@ -102,11 +99,12 @@ export class GetTimelineQuery extends Query<Timeline> {
 export class GetTimelineHandler implements IQueryHandler<GetTimelineQuery, Timeline> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly policy: AccessPolicy,
+    private readonly reader: CaseReader,
   ) {}
 
   async execute({ actor, caseId, asOf, basis }: GetTimelineQuery): Promise<Timeline> {
-    return buildTimeline(await readableCase(this.store, this.policy, actor, caseId), { asOf, basis });
+    const { records } = await this.reader.read(actor, caseId, 'timeline', asOf ? `${basis} ${asOf}` : undefined);
+    return buildTimeline(records, { asOf, basis });
   }
 }
 
@@ -124,11 +122,11 @@ export class GetCaseEventsQuery extends Query<StoredEvent[]> {
 export class GetCaseEventsHandler implements IQueryHandler<GetCaseEventsQuery, StoredEvent[]> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly policy: AccessPolicy,
+    private readonly reader: CaseReader,
   ) {}
 
   async execute({ actor, caseId, asOf }: GetCaseEventsQuery): Promise<StoredEvent[]> {
-    const records = await readableCase(this.store, this.policy, actor, caseId);
+    const { records } = await this.reader.read(actor, caseId, 'events', asOf);
     return recordedBy(records, asOf === undefined ? undefined : Date.parse(asOf));
   }
 }
@@ -148,11 +146,12 @@ export class GetCaseChangesQuery extends Query<CaseChanges> {
 export class GetCaseChangesHandler implements IQueryHandler<GetCaseChangesQuery, CaseChanges> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly policy: AccessPolicy,
+    private readonly reader: CaseReader,
   ) {}
 
   async execute({ actor, caseId, from, to }: GetCaseChangesQuery): Promise<CaseChanges> {
-    return changesBetween(await readableCase(this.store, this.policy, actor, caseId), from, to);
+    const { records } = await this.reader.read(actor, caseId, 'changes', `${from ?? ''}/${to ?? ''}`);
+    return changesBetween(records, from, to);
   }
 }
 
@@ -172,11 +171,11 @@ export class GetRequestRegisterHandler implements IQueryHandler<GetRequestRegist
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
-    private readonly policy: AccessPolicy,
+    private readonly reader: CaseReader,
   ) {}
 
   async execute({ actor, caseId, asOf }: GetRequestRegisterQuery): Promise<RequestRegister> {
-    const records = await readableCase(this.store, this.policy, actor, caseId);
+    const { records } = await this.reader.read(actor, caseId, 'requests', asOf);
     return requestRegister(records, new Date(asOf ?? this.clock.now()).toISOString());
   }
 }
@@ -197,11 +196,11 @@ export class GetOutagesHandler implements IQueryHandler<GetOutagesQuery, Outages
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
-    private readonly policy: AccessPolicy,
+    private readonly reader: CaseReader,
   ) {}
 
   async execute({ actor, caseId, asOf }: GetOutagesQuery): Promise<OutagesView> {
-    const { records, state } = await loadReadableCase(this.store, this.policy, actor, caseId);
+    const { records, state } = await this.reader.read(actor, caseId, 'outages', asOf);
     const asOfIso = new Date(asOf ?? this.clock.now()).toISOString();
     const providerId = state.providerId;
     const commitments = providerId ? commitmentsOf((await loadProvider(this.store, providerId)).state) : [];

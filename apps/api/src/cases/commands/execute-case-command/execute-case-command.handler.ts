@@ -60,7 +60,7 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
       streamId: caseStream(caseId),
       load: () => this.cases.load(caseId),
       decide: (state, revision) => {
-        this.policy.assertCanWriteCase(actor, state, command.type);
+        this.policy.assertCanWriteCase(actor, state, command);
         if (expectedRevision !== undefined && expectedRevision !== revision) throw revisionConflict();
         return decideCase(command, state, { now: this.clock.now() });
       },

@@ -1,0 +1,87 @@
+import type { Actor, Grantee, Permission } from '@mc/domain';
+import type { StoredEvent } from '@mc/event-store/event-store.port';
+import { instantOf, parseBound, recordedBy } from './case-stream';
+
+export interface GrantView {
+  grantId: string;
+  grantee: Grantee;
+  permission: Permission;
+  active: boolean;
+  grantedAt: string;
+  grantedBy: Actor;
+  revokedAt?: string;
+  revokedBy?: Actor;
+  reason?: string;
+}
+
+/** Every grant of a case as the journal held it at `asOf` (default: now), oldest first. */
+export function grantsOf(records: readonly StoredEvent[], asOf?: string): GrantView[] {
+  const grants = new Map<string, GrantView>();
+  for (const r of recordedBy(records, parseBound('asOf', asOf))) {
+    if (r.type === 'CaseShared') {
+      const d = r.data as { grantId: string; grantee: Grantee; permission: Permission };
+      grants.set(d.grantId, { ...d, active: true, grantedAt: r.metadata.recordedAt, grantedBy: r.metadata.actor });
+    } else if (r.type === 'CaseAccessRevoked') {
+      const d = r.data as { grantId: string; reason?: string };
+      const grant = grants.get(d.grantId);
+      if (grant)
+        Object.assign(grant, { active: false, revokedAt: r.metadata.recordedAt, revokedBy: r.metadata.actor, ...(d.reason ? { reason: d.reason } : {}) });
+    }
+  }
+  return [...grants.values()];
+}
+
+/** Who could see a case on a date: its owner and the grants active then. */
+export interface AccessOnDate {
+  caseId: string;
+  asOf: string;
+  owner: Actor | null;
+  grants: GrantView[];
+}
+
+export function accessOnDate(caseId: string, records: readonly StoredEvent[], asOf: string): AccessOnDate {
+  const opened = recordedBy(records, parseBound('asOf', asOf)).find((r) => r.type === 'CaseOpened');
+  return { caseId, asOf, owner: opened?.metadata.actor ?? null, grants: grantsOf(records, asOf).filter((g) => g.active) };
+}
+
+export type AuditAction = 'read' | 'export' | 'share' | 'revoke';
+
+export interface AuditEntry {
+  at: string;
+  actor: Actor;
+  action: AuditAction;
+  /** read: what was read (timeline, evidence...); export: pdf or bundle; share/revoke: the permission. */
+  what: string;
+  detail?: string;
+  grantee?: Grantee;
+}
+
+/**
+ * The owner's view of who did what with their case: reads by others (audit stream), exports,
+ * grants and revocations (case stream), newest first.
+ */
+export function auditTrail(caseRecords: readonly StoredEvent[], auditRecords: readonly StoredEvent[]): AuditEntry[] {
+  const entries: AuditEntry[] = [];
+  const permissionOf = new Map<string, { permission: string; grantee: Grantee }>();
+  for (const r of caseRecords) {
+    const base = { at: r.metadata.recordedAt, actor: r.metadata.actor };
+    if (r.type === 'DossierExported') {
+      const d = r.data as { format: string; asOf: string; sha256: string; purpose?: string };
+      entries.push({ ...base, action: 'export', what: d.format, detail: `asOf ${d.asOf} sha256 ${d.sha256}${d.purpose ? ` — ${d.purpose}` : ''}` });
+    } else if (r.type === 'CaseShared') {
+      const d = r.data as { grantId: string; grantee: Grantee; permission: string };
+      permissionOf.set(d.grantId, d);
+      entries.push({ ...base, action: 'share', what: d.permission, grantee: d.grantee, detail: d.grantId });
+    } else if (r.type === 'CaseAccessRevoked') {
+      const d = r.data as { grantId: string; reason?: string };
+      const grant = permissionOf.get(d.grantId);
+      entries.push({ ...base, action: 'revoke', what: grant?.permission ?? '', ...(grant ? { grantee: grant.grantee } : {}), detail: d.reason ?? d.grantId });
+    }
+  }
+  for (const r of auditRecords) {
+    if (r.type !== 'CaseContentRead') continue;
+    const d = r.data as { what: string; detail?: string };
+    entries.push({ at: r.metadata.recordedAt, actor: r.metadata.actor, action: 'read', what: d.what, ...(d.detail ? { detail: d.detail } : {}) });
+  }
+  return entries.sort((a, b) => instantOf(b.at) - instantOf(a.at));
+}
