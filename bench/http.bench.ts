@@ -69,7 +69,7 @@ export async function httpBench(ctx: BenchContext): Promise<BenchResult> {
   const warmUp = Math.max(1, Math.min(3, seconds / 5));
   const notes: string[] = [];
 
-  const config = loadConfig({ MC_DATA_DIR: join(dir, 'app'), MC_BOOTSTRAP_ADMIN: `${ADMIN.username}:${ADMIN.password}` });
+  const config = loadConfig({ MC_DATA_DIR: join(dir, 'app'), MC_BOOTSTRAP_ADMIN: `${ADMIN.username}:${ADMIN.password}`, MC_WRITE_LIMIT_PER_MINUTE: '0' });
   const app: NestExpressApplication = await createApp(config, { logger: false });
   try {
     // The reference route: on the same express instance, after the app's middlewares, before Nest's routes.

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { systemClock } from '@mc/domain';
 import { SqliteEventStore } from '@mc/event-store';
-import { ProjectionRunner, caseListProjection } from '@mc/projections';
+import { JOURNAL_PROJECTIONS, ProjectionRunner } from '@mc/projections';
 import type { BenchContext } from './support/context';
 import { RssSampler, nowMs, settle } from './support/measure';
 import { round, row, type BenchResult } from './support/results';
@@ -58,7 +58,7 @@ export async function replayBench(ctx: BenchContext): Promise<BenchResult> {
   await settle();
   const store = new SqliteEventStore({ file: journal.file, clock: systemClock });
   const readModels = new Database(join(dir, 'read-models.sqlite'));
-  const runner = new ProjectionRunner(readModels, store, [caseListProjection]);
+  const runner = new ProjectionRunner(readModels, store, JOURNAL_PROJECTIONS);
   const rss = new RssSampler();
   // Time spent reading pages (SELECT + JSON.parse in the adapter), the rest is applying them.
   let readNs = 0;
@@ -73,7 +73,7 @@ export async function replayBench(ctx: BenchContext): Promise<BenchResult> {
     return result;
   };
   try {
-    log(ID, `rebuilding the projections (${caseListProjection.name}) from ${journal.events.toLocaleString('en-US')} events...`);
+    log(ID, `rebuilding the projections (${JOURNAL_PROJECTIONS.map((p) => p.name).join(', ')}) from ${journal.events.toLocaleString('en-US')} events...`);
     const start = nowMs();
     await runner.rebuild();
     const seconds = (nowMs() - start) / 1000;
@@ -98,7 +98,7 @@ export async function replayBench(ctx: BenchContext): Promise<BenchResult> {
       rows: [
         row(
           ID,
-          `rebuild ${caseListProjection.name} (${journal.events.toLocaleString('en-US')} events)`,
+          `rebuild ${JOURNAL_PROJECTIONS.map((p) => p.name).join(' + ')} (${journal.events.toLocaleString('en-US')} events)`,
           { label: 'events/s', value: perSecond, unit: 'events/s' },
           { label: 'raw SELECT + JSON.parse', value: raw.perSecond, unit: 'events/s' },
           { kind: 'ratio-min', min: 0.5 },
@@ -107,7 +107,7 @@ export async function replayBench(ctx: BenchContext): Promise<BenchResult> {
       details: {
         events: journal.events,
         streams: journal.streams,
-        projections: [caseListProjection.name],
+        projections: JOURNAL_PROJECTIONS.map((p) => p.name),
         rebuild: {
           seconds: round(seconds, 2),
           perSecond: round(perSecond, 0),

@@ -56,7 +56,7 @@ describe('Command line: users add and verify-journal', () => {
       runCli(['users', 'add', '--data-dir', dataDir, 'louve', '--password-stdin'], { stdin: 'un-autre-mot-de-passe\n' }),
     ]);
     const outcome = (r: typeof short) => ({ code: r.code, stdout: r.stdout, stderr: r.stderr.trim() });
-    expect(outcome(short)).toEqual({ code: 1, stdout: '', stderr: 'Le mot de passe doit compter au moins 10 caractères.' });
+    expect(outcome(short)).toEqual({ code: 1, stdout: '', stderr: expect.stringMatching(/^Le mot de passe doit compter au moins 12 caractères/) });
     expect(outcome(role)).toEqual({ code: 1, stdout: '', stderr: expect.stringMatching(/^Rôle inconnu « chef » : choisissez parmi .*union_rep/) });
     expect(outcome(noTty)).toEqual({ code: 1, stdout: '', stderr: expect.stringMatching(/--password-stdin/) });
     expect(outcome(twice)).toEqual({ code: 1, stdout: '', stderr: expect.stringMatching(/déjà pris/) });

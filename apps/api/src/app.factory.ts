@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express from 'express';
+import helmet from 'helmet';
 import type { Clock } from '@mc/domain';
 import { AppModule } from './app.module';
 import { AppConfig, ConfigError } from './config/config';
@@ -28,6 +29,8 @@ export async function createApp(config: AppConfig, options: { clock?: Clock; log
     logger: options.logger === false ? false : new QuietLogger(),
   });
   app.disable('x-powered-by');
+  // Security headers; no CORS middleware at all, so browsers refuse cross-origin calls (closed by default).
+  app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'img-src': ["'self'", 'data:', 'blob:'] } } }));
   app.use(requestContext);
   app.use(requireJsonBodies);
   app.use(express.json({ limit: config.maxBodyBytes }));

@@ -3,10 +3,13 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { ValidationPipe } from '@nestjs/common';
 import type { Clock } from '@mc/domain';
 import { AccountsController } from './accounts/accounts.controller';
+import { ChangeAccountHandler } from './accounts/commands/change-account/change-account.command';
 import { CreateAccountHandler } from './accounts/commands/create-account/create-account.command';
+import { ListAccountsHandler } from './accounts/queries/list-accounts.query';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { CasesController } from './cases/cases.controller';
@@ -26,6 +29,7 @@ import { ProviderCommandHandlers, ProviderQueryHandlers, ProvidersController } f
 import { HealthController } from './health/health.controller';
 import { GetHealthHandler } from './health/health.query';
 import { ErrorFilter } from './http/error.filter';
+import { WriteRateLimitGuard } from './http/write-rate-limit.guard';
 import { IntegrityController } from './integrity/integrity.controller';
 import { VerifyJournalHandler } from './integrity/verify-journal.query';
 import { JournalModule } from './journal/journal.module';
@@ -38,6 +42,7 @@ export const CommandHandlers = [
   ExecuteCaseCommandHandler,
   ShareCaseHandler,
   CreateAccountHandler,
+  ChangeAccountHandler,
   AttachEvidenceHandler,
   ExportCaseHandler,
   ...ProviderCommandHandlers,
@@ -45,6 +50,7 @@ export const CommandHandlers = [
 export const QueryHandlers = [
   ...CaseQueryHandlers,
   GetEntryHandler,
+  ListAccountsHandler,
   VerifyJournalHandler,
   GetHealthHandler,
   GetEvidenceHandler,
@@ -72,6 +78,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.forRoot(config, clock),
+        ThrottlerModule.forRoot([{ name: 'writes', ttl: 60_000, limit: Math.max(1, config.writeLimitPerMinute) }]),
         // Uploads land in the data directory (same file system, so the content store can rename them).
         MulterModule.register({
           dest: join(config.dataDir, 'uploads'),
@@ -96,6 +103,7 @@ export class AppModule {
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
+        ...(config.writeLimitPerMinute > 0 ? [{ provide: APP_GUARD, useClass: WriteRateLimitGuard }] : []),
         { provide: APP_FILTER, useClass: ErrorFilter },
         { provide: APP_PIPE, useValue: new ValidationPipe(VALIDATION_PIPE_OPTIONS) },
       ],

@@ -44,6 +44,8 @@ const view = (id: string, s: AccountState): AccountView => ({
   credentialVersion: s.credentialVersion,
 });
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Accounts live as events on `account-<uuid>` streams; this reads and writes them. */
 export class Accounts {
   constructor(private readonly store: EventStore) {}
@@ -82,6 +84,32 @@ export class Accounts {
     const events = decideAccount(command, existing?.state ?? foldAccount([]));
     await this.append(id, events, existing ? existing.revision : NO_STREAM, actor, correlationId);
     return (await this.findById(id))!.view;
+  }
+
+  /** Records a change to an existing account (role, enable/disable, password hash): NOT_FOUND if there is none. */
+  async change(
+    accountId: string,
+    command: Exclude<AccountCommand, { type: 'CreateAccount' }>,
+    actor: Actor,
+    correlationId: string = randomUUID(),
+  ): Promise<AccountView> {
+    const existing = UUID.test(accountId) ? await this.findById(accountId) : null;
+    const events = decideAccount(command, existing?.state ?? foldAccount([]));
+    await this.append(accountId, events, existing ? existing.revision : NO_STREAM, actor, correlationId);
+    return (await this.findById(accountId))!.view;
+  }
+
+  /** Sets a new password after checking its strength; every token issued before stops working. */
+  async setPassword(accountId: string, password: string, actor: Actor, correlationId?: string): Promise<AccountView> {
+    const weak = passwordProblem(password);
+    if (weak) throw DomainError.of('INVALID_INPUT', 'password', weak.fr, weak.en);
+    return this.change(accountId, { type: 'ChangePassword', data: { passwordHash: await hashPassword(password) } }, actor, correlationId);
+  }
+
+  /** True when `password` is this account's current one (for a person changing their own). */
+  async passwordMatches(accountId: string, password: string): Promise<boolean> {
+    const found = await this.findById(accountId);
+    return !!found?.state.passwordHash && (await verifyPassword(found.state.passwordHash, String(password)));
   }
 
   /** The account if the password is right and the account active; null otherwise, in the same time. */

@@ -10,7 +10,8 @@ export type DomainErrorCode =
   | 'STATE_CONFLICT' // the command does not fit the current state, e.g. opening twice (409)
   | 'REVISION_CONFLICT' // optimistic concurrency: the stream moved on (409)
   | 'FORBIDDEN' // the actor may see the case but not do this (403)
-  | 'MEDIA_TYPE_REFUSED'; // a file kind the journal does not keep, e.g. an executable (415)
+  | 'MEDIA_TYPE_REFUSED' // a file kind the journal does not keep, e.g. an executable (415)
+  | 'TOO_MANY_ATTEMPTS'; // too many tries in a short time, e.g. password guessing (429)
 
 export interface FieldProblem {
   field: string;

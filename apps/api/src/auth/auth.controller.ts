@@ -1,9 +1,11 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, UnauthorizedException } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, UnauthorizedException } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { AccountView, Accounts, TokenService } from '@mc/access';
-import type { Clock } from '@mc/domain';
+import type { Request } from 'express';
+import { AccountView, Accounts, LoginThrottle, TokenService } from '@mc/access';
+import { Actor, Clock, DomainError } from '@mc/domain';
+import { ChangeOwnPasswordDto } from '../accounts/commands/change-account/change-account.dto';
 import { CLOCK } from '../journal/journal.tokens';
-import { CurrentAccount, Public } from './auth.decorators';
+import { CorrelationId, CurrentAccount, CurrentActor, Public } from './auth.decorators';
 import { LoginDto } from './login.dto';
 
 export const userView = (a: AccountView) => ({
@@ -14,24 +16,40 @@ export const userView = (a: AccountView) => ({
   union: a.union,
 });
 
+export class TooManyAttemptsError extends DomainError {
+  constructor(readonly retryAfterSeconds: number) {
+    const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+    super('TOO_MANY_ATTEMPTS', [
+      {
+        field: 'password',
+        fr: `Trop de tentatives de connexion : réessayez dans ${minutes} minute${minutes > 1 ? 's' : ''}.`,
+        en: `Too many login attempts: try again in ${minutes} minute${minutes > 1 ? 's' : ''}.`,
+      },
+    ]);
+  }
+}
+
 @ApiTags('authentification')
 @Controller('api/v1')
 export class AuthController {
   constructor(
     private readonly accounts: Accounts,
     private readonly tokens: TokenService,
+    private readonly throttle: LoginThrottle,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  /** Same answer, in the same time, whether the user does not exist or the password is wrong. */
+  /**
+   * Same answer, in the same time, whether the user does not exist or the password is wrong.
+   * Too many failures for a username or from an address are refused before any check.
+   */
   @Public()
   @Post('auth/login')
   @HttpCode(200)
-  async login(@Body() body: LoginDto) {
-    const account = await this.accounts.authenticate(body.username, body.password);
+  async login(@Body() body: LoginDto, @Req() req: Request) {
+    const account = await this.checkPassword(body.username, body.password, addressOf(req), () => this.accounts.authenticate(body.username, body.password));
     if (!account) throw new UnauthorizedException();
-    const { token, expiresAt } = this.tokens.issue(account.id, account.credentialVersion, this.clock.now());
-    return { token, expiresAt, user: userView(account) };
+    return this.issue(account);
   }
 
   @ApiBearerAuth()
@@ -39,4 +57,42 @@ export class AuthController {
   me(@CurrentAccount() account: AccountView) {
     return userView(account);
   }
+
+  /** Changes one's own password: every other session stops, this one gets a fresh token. */
+  @ApiBearerAuth()
+  @Post('me/password')
+  @HttpCode(200)
+  async changePassword(
+    @Body() body: ChangeOwnPasswordDto,
+    @CurrentAccount() account: AccountView,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() cid: string,
+    @Req() req: Request,
+  ) {
+    const ok = await this.checkPassword(account.username, body.currentPassword, addressOf(req), () =>
+      this.accounts.passwordMatches(account.id, body.currentPassword),
+    );
+    if (!ok) {
+      throw DomainError.of('RULE_VIOLATED', 'currentPassword', 'Le mot de passe actuel est inexact.', 'The current password is wrong.');
+    }
+    const updated = await this.accounts.setPassword(account.id, body.newPassword, actor, cid);
+    return this.issue(updated);
+  }
+
+  private async checkPassword<T>(username: string, password: string, address: string, check: () => Promise<T | null | false>): Promise<T | null | false> {
+    const now = this.clock.now().getTime();
+    const wait = this.throttle.waitBefore(String(username), address, now);
+    if (wait > 0) throw new TooManyAttemptsError(Math.ceil(wait / 1000));
+    const result = await check();
+    if (result) this.throttle.recordSuccess(String(username));
+    else this.throttle.recordFailure(String(username), address, now);
+    return result;
+  }
+
+  private issue(account: AccountView) {
+    const { token, expiresAt } = this.tokens.issue(account.id, account.credentialVersion, this.clock.now());
+    return { token, expiresAt, user: userView(account) };
+  }
 }
+
+const addressOf = (req: Request): string => req.ip ?? req.socket.remoteAddress ?? 'unknown';

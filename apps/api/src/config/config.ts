@@ -12,6 +12,8 @@ export interface AppConfig {
   maxUploadBytes: number;
   maxBodyBytes: number;
   tokenTtlMinutes: number;
+  /** Writes allowed per account and minute; 0 turns the limit off (benchmarks, bulk imports). */
+  writeLimitPerMinute: number;
 }
 
 /** A configuration mistake, told in one sentence that names the variable. */
@@ -82,5 +84,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     maxUploadBytes: integer(env, 'MC_MAX_UPLOAD_BYTES', 26_214_400, 1, 2 ** 31),
     maxBodyBytes: integer(env, 'MC_MAX_BODY_BYTES', 1_048_576, 1024, 64 * 1_048_576),
     tokenTtlMinutes: integer(env, 'MC_TOKEN_TTL_MINUTES', 720, 1, 60 * 24 * 30),
+    writeLimitPerMinute: integer(env, 'MC_WRITE_LIMIT_PER_MINUTE', 600, 0, 1_000_000),
   };
 }

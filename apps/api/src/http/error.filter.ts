@@ -13,6 +13,7 @@ const STATUS_OF_CODE: Record<DomainErrorCode, number> = {
   REVISION_CONFLICT: 409,
   FORBIDDEN: 403,
   MEDIA_TYPE_REFUSED: 415,
+  TOO_MANY_ATTEMPTS: 429,
 };
 
 const REASON: Record<number, string> = {
@@ -82,6 +83,8 @@ export function sendError(exception: unknown, req: Request, res: Response): void
     // Method and path only: bodies may hold passwords or case content.
     logger.error(`${req.method} ${req.path} -> ${body.statusCode}`, exception instanceof Error ? exception.stack : String(exception));
   }
+  const retryAfter = (exception as { retryAfterSeconds?: unknown })?.retryAfterSeconds;
+  if (!res.headersSent && typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
   if (!res.headersSent) res.status(body.statusCode).json(body);
 }
 

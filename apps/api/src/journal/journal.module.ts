@@ -2,11 +2,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DynamicModule, Global, Inject, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import Database from 'better-sqlite3';
-import { AccessPolicy, Accounts, TokenService } from '@mc/access';
+import { AccessPolicy, Accounts, LoginThrottle, TokenService } from '@mc/access';
 import { Clock, systemClock } from '@mc/domain';
 import { EVENT_STORE, EventStore } from '@mc/event-store/event-store.port';
 import { SqliteEventStore } from '@mc/event-store';
-import { ProjectionRunner, caseListProjection, type SqliteDatabase } from '@mc/projections';
+import { JOURNAL_PROJECTIONS, ProjectionRunner, type SqliteDatabase } from '@mc/projections';
 import type { AppConfig } from '../config/config';
 import { CaseReader } from './case-reader';
 import { CaseStateCache } from './case-state-cache';
@@ -66,10 +66,11 @@ export class JournalModule {
         {
           provide: ProjectionRunner,
           inject: [READ_MODEL_DB, EVENT_STORE],
-          useFactory: (db: SqliteDatabase, store: EventStore) => new ProjectionRunner(db, store, [caseListProjection]),
+          useFactory: (db: SqliteDatabase, store: EventStore) => new ProjectionRunner(db, store, JOURNAL_PROJECTIONS),
         },
         { provide: Accounts, inject: [EVENT_STORE], useFactory: (store: EventStore) => new Accounts(store) },
         { provide: AccessPolicy, useValue: new AccessPolicy() },
+        { provide: LoginThrottle, useFactory: () => new LoginThrottle() },
         { provide: CaseStateCache, inject: [EVENT_STORE], useFactory: (store: EventStore) => new CaseStateCache(store) },
         {
           provide: TokenService,
@@ -88,6 +89,7 @@ export class JournalModule {
         ProjectionRunner,
         Accounts,
         AccessPolicy,
+        LoginThrottle,
         CaseStateCache,
         CaseReader,
         TokenService,
