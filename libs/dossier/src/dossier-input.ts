@@ -1,5 +1,6 @@
 import type { Role } from '@mc/domain';
 import type { StoredEvent } from '@mc/event-store/event-store.port';
+import type { ProviderSlaCommitment } from '@mc/projections';
 import type { Lang } from './i18n';
 
 export interface DossierAuthor {
@@ -26,4 +27,8 @@ export interface DossierInput {
   attachments?: (sha256: string) => Buffer | null;
   /** The provider's name, when the caller knows it (the case only holds its id). */
   providerName?: string;
+  /** The provider's current commitments: the registers print the breaches of each cut-off. */
+  providerCommitments?: ProviderSlaCommitment[];
+  /** Count public holidays of Alsace-Moselle too (Good Friday, 26 December) in legal deadlines. */
+  alsaceMoselle?: boolean;
 }

@@ -1,3 +1,4 @@
+import type { RequestStatus } from '@mc/domain';
 import type {
   DecidedBy,
   ExportFormat,
@@ -110,6 +111,16 @@ export interface Messages {
     noRequests: string;
     noOutages: string;
     noMeetings: string;
+    due: string;
+    status: string;
+    statuses: Record<RequestStatus, string>;
+    nextStep: string;
+    caveats: string;
+    /** « 13 mars 2020 — Décision implicite de rejet née à cette date (règle silence-agent-request, CRPA L231-4) » */
+    deadline: (date: string, consequence: string, ruleId: string, source: string) => string;
+    slaBreaches: string;
+    breach: (consequence: string, dueAt: string, source: string) => string;
+    disclaimer: string;
   };
   evidence: {
     intro: string;
@@ -270,6 +281,24 @@ const fr: Messages = {
     noRequests: 'Aucune demande écrite consignée.',
     noOutages: 'Aucune coupure d’accès consignée.',
     noMeetings: 'Aucune réunion consignée.',
+    due: 'Réponse attendue',
+    status: 'État',
+    statuses: {
+      awaiting: 'en attente de réponse',
+      due_soon: 'échéance dans moins de 7 jours',
+      overdue: 'réponse en retard',
+      implicit_rejection: 'décision implicite de rejet',
+      answered: 'répondu',
+      refused: 'refusé',
+      no_deadline: 'pas de délai légal',
+    },
+    nextStep: 'Étape suivante',
+    caveats: 'Réserves',
+    deadline: (date, consequence, ruleId, source) => `${date} — ${consequence} (règle ${ruleId}${NBSP}; ${source})`,
+    slaBreaches: 'Engagements du prestataire',
+    breach: (consequence, dueAt, source) => `${consequence} — échéance contractuelle${NBSP}: ${dueAt} (${source})`,
+    disclaimer:
+      'Les dates d’échéance sont une aide au calcul, pas un conseil juridique : faites-les confirmer par votre syndicat ou un avocat (règles fr-2026, calculées par le journal).',
   },
   evidence: {
     intro: 'Chaque pièce est identifiée par son empreinte SHA-256 : le fichier remis doit donner exactement cette empreinte.',
@@ -556,6 +585,24 @@ const en: Messages = {
     noRequests: 'No written request recorded.',
     noOutages: 'No access cut-off recorded.',
     noMeetings: 'No meeting recorded.',
+    due: 'Answer due',
+    status: 'Status',
+    statuses: {
+      awaiting: 'awaiting an answer',
+      due_soon: 'due within 7 days',
+      overdue: 'answer overdue',
+      implicit_rejection: 'implicit rejection',
+      answered: 'answered',
+      refused: 'refused',
+      no_deadline: 'no legal deadline',
+    },
+    nextStep: 'Next step',
+    caveats: 'Caveats',
+    deadline: (date, consequence, ruleId, source) => `${date} — ${consequence} (rule ${ruleId}; ${source})`,
+    slaBreaches: 'Provider commitments',
+    breach: (consequence, dueAt, source) => `${consequence} — contractual deadline: ${dueAt} (${source})`,
+    disclaimer:
+      'Due dates help you count; they are not legal advice: have them confirmed by your union or a lawyer (rule set fr-2026, computed by the journal).',
   },
   evidence: {
     intro: 'Each file is identified by its SHA-256 digest: the file produced must give exactly this digest.',

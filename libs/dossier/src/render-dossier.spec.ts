@@ -171,6 +171,36 @@ describe('renderDossier', () => {
     });
   });
 
+  describe('given the provider’s commitments and a date after the letter went unanswered', () => {
+    let text: string;
+    let pdf: PdfFile;
+    beforeAll(async () => {
+      const input = dossierInput({
+        asOf: '2020-02-01T09:00:00.000Z',
+        providerCommitments: [{ metric: 'service_restoration', target: 1440, calendar: '24x7', source: 'Contrat d’engagement, annexe 4, indicateur 4.1.2' }],
+      });
+      pdf = new PdfFile(await renderToBuffer(input));
+      text = flat(pdf.text());
+    });
+    afterAll(() => pdf.remove());
+
+    it('then the letter to the President shows the birth of the implicit rejection and the last day to seize the tribunal, with rules and sources', () => {
+      expect(text).toContain('lundi 13 janvier 2020 — Décision implicite de rejet née à cette date (règle silence-agent-request ; CRPA L231-4)');
+      expect(text).toContain('vendredi 13 mars 2020 — Dernier jour pour saisir le tribunal administratif');
+      expect(text).toContain('CJA R421-1');
+      expect(text).toContain('décision implicite de rejet');
+    });
+
+    it('then the register says once that the dates are help, not legal advice', () => {
+      expect(text.match(/pas un conseil juridique/g)).toHaveLength(1);
+    });
+
+    it('then the cut-off of 3,045 minutes shows the breach of the 1-day restoration commitment (1,605 minutes), citing the clause', () => {
+      expect(text).toContain('Engagement de service dépassé de 1605 minutes');
+      expect(text).toContain('Contrat d’engagement, annexe 4, indicateur 4.1.2');
+    });
+  });
+
   describe('given the case as of the day after the cut-off, before access came back', () => {
     it('then the cut-off is counted to asOf and marked « en cours »', async () => {
       const asOf = '2019-11-13T12:00:00.000Z';

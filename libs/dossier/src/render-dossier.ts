@@ -29,7 +29,7 @@ const SHORT_ID_LENGTH = 8;
 export async function renderDossier(input: DossierInput, out: NodeJS.WritableStream): Promise<void> {
   const m = messagesFor(input.lang);
   const f = new Formatter(m, input.timezone);
-  const model = buildDossierModel(input.records, input.asOf);
+  const model = buildDossierModel(input.records, input.asOf, { providerCommitments: input.providerCommitments, alsaceMoselle: input.alsaceMoselle });
   const fonts = dejaVuFonts();
   const { summary } = model;
   const asOf = f.dateTime(input.asOf);

@@ -51,8 +51,8 @@ export class UpcomingDeadlinesHandler implements IQueryHandler<UpcomingDeadlines
     const until = new Date(now.getTime() + withinDays * 24 * 60 * 60 * 1000);
     const deadlines: UpcomingDeadline[] = [];
     for (const row of visibleCaseRows(this.db, this.policy, actor)) {
-      const { records } = await this.reader.read(actor, row.id, 'deadlines');
-      for (const request of requestRegister(records, now.toISOString()).requests) {
+      const { records, state } = await this.reader.read(actor, row.id, 'deadlines');
+      for (const request of requestRegister(records, now.toISOString(), { alsaceMoselle: state.alsaceMoselle }).requests) {
         const candidates: [UpcomingDeadline['what'], ComputedDeadline | null][] = [
           ['answer', request.deadlines.due],
           ['next_step', request.deadlines.appeal],

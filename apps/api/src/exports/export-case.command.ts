@@ -5,11 +5,12 @@ import { join } from 'node:path';
 import { Inject } from '@nestjs/common';
 import { Command, CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { AccessPolicy, AccountView, caseNotFound } from '@mc/access';
-import { Clock, ExportFormat, recordedActor } from '@mc/domain';
+import { Clock, ExportFormat, commitmentsOf, recordedActor } from '@mc/domain';
 import { EVENT_STORE, EventStore } from '@mc/event-store/event-store.port';
 import { ContentStore, SigningKey, writeBundle } from '@mc/evidence';
 import { renderDossier } from '@mc/dossier';
-import { recordedBy } from '@mc/projections';
+import { recordedBy, type ProviderSlaCommitment } from '@mc/projections';
+import { loadProvider } from '../providers/provider-stream';
 import type { AppConfig } from '../config/config';
 import { isUuid, loadCase } from '../journal/case-stream';
 import { APP_CONFIG, CLOCK, CONTENT_STORE, SIGNING_KEY } from '../journal/journal.tokens';
@@ -68,6 +69,13 @@ export class ExportCaseHandler implements ICommandHandler<ExportCaseCommand, Exp
     private readonly commands: CommandBus,
   ) {}
 
+  /** The case's provider, by name and with its commitments in force, when the case names a registered one. */
+  private async providerOf(providerId: string | null): Promise<{ providerName?: string; providerCommitments?: ProviderSlaCommitment[] }> {
+    if (!providerId) return {};
+    const { state } = await loadProvider(this.store, providerId);
+    return state.exists ? { providerName: state.name, providerCommitments: commitmentsOf(state) } : {};
+  }
+
   async execute({ account, caseId, format, asOf, lang, correlationId }: ExportCaseCommand): Promise<ExportedFile> {
     if (!isUuid(caseId)) throw caseNotFound();
     const actor = { id: account.id, username: account.username, role: account.role, union: account.union };
@@ -93,6 +101,8 @@ export class ExportCaseHandler implements ICommandHandler<ExportCaseCommand, Exp
           generatedAt,
           generatedBy,
           signingKeyFingerprint: this.signingKey.fingerprint,
+          alsaceMoselle: state.alsaceMoselle,
+          ...(await this.providerOf(state.providerId)),
           attachments: (sha256) => (this.contents.has(sha256) && this.contents.size(sha256) <= MAX_EMBEDDED_BYTES ? this.contents.readBuffer(sha256) : null),
         },
         createWriteStream(pdfPath),

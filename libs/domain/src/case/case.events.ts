@@ -47,7 +47,12 @@ export interface CaseOpenedData {
   service?: string;
   organisation?: string;
   providerId?: string;
+  /** The public holidays that extend legal deadlines where the organisation is: 'fr' (default) or 'fr-alsace-moselle'. */
+  publicHolidays?: PublicHolidays;
 }
+
+export const PUBLIC_HOLIDAYS = ['fr', 'fr-alsace-moselle'] as const;
+export type PublicHolidays = (typeof PUBLIC_HOLIDAYS)[number];
 
 export interface IncidentReportedData {
   entryId: string;

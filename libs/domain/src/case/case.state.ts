@@ -29,6 +29,8 @@ export interface CaseState {
   openedAt: string | null;
   /** The provider whose commitments the case's outages are measured against. */
   providerId: string | null;
+  /** The organisation is in Alsace-Moselle: Good Friday and 26 December are public holidays too. */
+  alsaceMoselle: boolean;
   entries: Map<string, EntryState>;
   evidence: Map<string, EvidenceAttachedData>;
   grants: Map<string, GrantState>;
@@ -42,7 +44,17 @@ export interface RecordedCaseEvent {
 }
 
 export function initialCaseState(): CaseState {
-  return { status: 'none', title: '', ownerId: null, openedAt: null, providerId: null, entries: new Map(), evidence: new Map(), grants: new Map() };
+  return {
+    status: 'none',
+    title: '',
+    ownerId: null,
+    openedAt: null,
+    providerId: null,
+    alsaceMoselle: false,
+    entries: new Map(),
+    evidence: new Map(),
+    grants: new Map(),
+  };
 }
 
 export function applyChanges(data: Record<string, unknown>, changes: Record<string, unknown>): Record<string, unknown> {
@@ -68,6 +80,7 @@ export function evolveCase(state: CaseState, event: RecordedCaseEvent): CaseStat
       state.ownerId = event.metadata.actor.id;
       state.openedAt = event.metadata.recordedAt;
       state.providerId = e.data.providerId ?? null;
+      state.alsaceMoselle = e.data.publicHolidays === 'fr-alsace-moselle';
       return state;
     case 'IncidentReported':
     case 'AccessCutOff':

@@ -1,4 +1,4 @@
-import type { Actor } from '@mc/domain';
+import type { Actor, ParisDate } from '@mc/domain';
 import type { Messages } from '../i18n';
 
 const MINUTES_PER_DAY = 24 * 60;
@@ -9,6 +9,7 @@ export class Formatter {
   private readonly shortDate: Intl.DateTimeFormat;
   private readonly numbers: Intl.NumberFormat;
   private readonly months: Intl.DateTimeFormat;
+  private readonly calendarDays: Intl.DateTimeFormat;
 
   constructor(
     readonly m: Messages,
@@ -36,6 +37,7 @@ export class Formatter {
     });
     this.numbers = new Intl.NumberFormat(m.locale);
     this.months = new Intl.DateTimeFormat(m.locale, { timeZone, month: 'long', year: 'numeric' });
+    this.calendarDays = new Intl.DateTimeFormat(m.locale, { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
   }
 
   /** « Novembre 2019 », the month of a date in the display time zone. */
@@ -54,6 +56,11 @@ export class Formatter {
     const part: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
     for (const { type, value: text } of this.dateParts.formatToParts(date)) part[type] = text;
     return `${part.weekday} ${part.day} ${part.month} ${part.year} ${this.m.dateAt} ${part.hour}:${part.minute}`;
+  }
+
+  /** « vendredi 13 mars 2020 », a calendar date of the legal deadlines (a day, not an instant). */
+  calendarDate(date: ParisDate): string {
+    return this.calendarDays.format(new Date(Date.UTC(date.year, date.month - 1, date.day, 12)));
   }
 
   /** 12/11/2019 08:30, for page furniture. */

@@ -1,5 +1,5 @@
-import { buildTimeline, summarizeCase } from '@mc/projections';
-import type { CaseSummary, Timeline, TimelineEntry } from '@mc/projections';
+import { buildTimeline, outagesOf as measuredOutagesOf, requestRegister as deadlineRegister, summarizeCase } from '@mc/projections';
+import type { CaseSummary, OutageSlaBreach, ProviderSlaCommitment, RegisteredRequest, Timeline, TimelineEntry } from '@mc/projections';
 import type { StoredEvent } from '@mc/event-store/event-store.port';
 import { hasFactDate } from './fact-date';
 import { figuresOf } from './figures';
@@ -38,6 +38,15 @@ export interface DossierModel {
   /** Sharing, revocations and exports: access to the case is itself evidence. */
   custody: StoredEvent[];
   figures: Figures;
+  /** Legal deadlines of each written request (by entry id), as computed for the register. */
+  deadlines: ReadonlyMap<string, RegisteredRequest['deadlines']>;
+  /** Breaches of the provider's commitments by each cut-off (by entry id). */
+  breaches: ReadonlyMap<string, OutageSlaBreach[]>;
+}
+
+export interface DossierModelOptions {
+  providerCommitments?: ProviderSlaCommitment[];
+  alsaceMoselle?: boolean;
 }
 
 const CUSTODY_TYPES = new Set(['CaseShared', 'CaseAccessRevoked', 'DossierExported']);
@@ -63,7 +72,7 @@ function periodOf(entries: readonly TimelineEntry[]): DossierModel['period'] {
   return first && last ? { from: first.occurredAt, to: last.occurredAt } : null;
 }
 
-export function buildDossierModel(records: readonly StoredEvent[], asOf: string): DossierModel {
+export function buildDossierModel(records: readonly StoredEvent[], asOf: string, options: DossierModelOptions = {}): DossierModel {
   const summary = records.length > 0 ? summarizeCase(records, asOf) : null;
   if (!summary) throw new Error('renderDossier needs a case stream that starts with CaseOpened at or before asOf');
   const timeline = buildTimeline(records, { asOf, basis: 'recorded' });
@@ -86,5 +95,7 @@ export function buildDossierModel(records: readonly StoredEvent[], asOf: string)
     period: periodOf(entries),
     custody: records.filter((r) => CUSTODY_TYPES.has(r.type) && Date.parse(r.metadata.recordedAt) <= Date.parse(asOf)),
     figures: figuresOf(summary, entries, outages, requests),
+    deadlines: new Map(deadlineRegister(records, asOf, { alsaceMoselle: options.alsaceMoselle }).requests.map((r) => [r.entryId, r.deadlines])),
+    breaches: new Map(measuredOutagesOf(records, asOf, options.providerCommitments ?? []).outages.map((o) => [o.cutOffEntryId, o.slaBreaches])),
   };
 }

@@ -1,3 +1,4 @@
+import type { ComputedDeadline, RequestDeadlines } from '@mc/domain';
 import type { TimelineEntry } from '@mc/projections';
 import type { Outage } from '../model/outages';
 import type { RequestRecord } from '../model/requests';
@@ -15,6 +16,7 @@ export async function drawRegisters(ctx: SectionContext): Promise<void> {
 
   layout.heading2(m.sections.requests, section);
   if (model.requests.length === 0) layout.paragraph(m.registers.noRequests, { color: COLORS.muted });
+  else layout.paragraph(m.registers.disclaimer, { color: COLORS.muted });
   for (const record of model.requests) {
     drawRequest(ctx, record);
     await ctx.pacer.tick();
@@ -79,6 +81,8 @@ function drawRequest(ctx: SectionContext, record: RequestRecord): void {
   );
   if (!record.answered) responses.push(m.registers.unanswered(f.dateTime(input.asOf), record.daysWithoutAnswer ?? 0));
   field(m.registers.responses, responses.join('\n'), record.answered ? undefined : COLORS.warning);
+  const deadlines = ctx.model.deadlines.get(request.entryId);
+  if (deadlines) drawDeadlines(ctx, deadlines, field);
   layout.block(rows);
   layout.gap(6);
 }
@@ -104,8 +108,25 @@ function drawOutage(ctx: SectionContext, outage: Outage): void {
   } else {
     field(m.registers.duration, f.durationWithTotal(outage.minutes));
   }
+  const breaches = ctx.model.breaches.get(cutOff.entryId) ?? [];
+  if (breaches.length > 0) {
+    const lang = ctx.input.lang;
+    field(m.registers.slaBreaches, breaches.map((b) => m.registers.breach(b.consequence[lang], f.dateTime(b.dueAt), b.source)).join('\n'), COLORS.warning);
+  }
   layout.block(rows);
   layout.gap(6);
+}
+
+/** The request's legal deadlines: when the answer is due, its status, the next step's last day, the caveats. */
+function drawDeadlines(ctx: SectionContext, deadlines: RequestDeadlines, field: (label: string, value: string, color?: string) => void): void {
+  const { m, f } = ctx;
+  const lang = ctx.input.lang;
+  const line = (d: ComputedDeadline) => m.registers.deadline(f.calendarDate(d.date), d.consequence[lang], d.ruleId, d.source);
+  if (deadlines.due) field(m.registers.due, line(deadlines.due), deadlines.due.passed ? COLORS.warning : undefined);
+  const late = deadlines.status === 'overdue' || deadlines.status === 'implicit_rejection' || deadlines.status === 'due_soon';
+  field(m.registers.status, m.registers.statuses[deadlines.status], late ? COLORS.warning : undefined);
+  if (deadlines.appeal) field(m.registers.nextStep, line(deadlines.appeal), COLORS.warning);
+  if (deadlines.flags.length > 0) field(m.registers.caveats, deadlines.flags.map((flag) => flag[lang]).join('\n'));
 }
 
 function drawMeeting(ctx: SectionContext, meeting: TimelineEntry): void {

@@ -102,6 +102,8 @@ export interface ProviderSlaCommitment {
 export interface OutagesOptions {
   /** The contract's business hours, for `business_hours` commitments and businessMinutes. Default: the seed contract's support hours. */
   businessCalendar?: ContractCalendar;
+  /** The organisation is in Alsace-Moselle: its two extra public holidays close the default business calendar too. */
+  alsaceMoselle?: boolean;
 }
 
 /** The metrics a cut-off is measured against (rule scopes of `fr-2026`). */
@@ -285,7 +287,9 @@ export function outagesOf(
   commitments: readonly ProviderSlaCommitment[] = [],
   options: OutagesOptions = {},
 ): OutagesView {
-  const businessCalendar = options.businessCalendar ?? SEED_CONTRACT_SUPPORT_HOURS;
+  const businessCalendar =
+    options.businessCalendar ??
+    (options.alsaceMoselle ? { ...SEED_CONTRACT_SUPPORT_HOURS, holidays: 'fr-alsace-moselle' as const } : SEED_CONTRACT_SUPPORT_HOURS);
   const timeline = buildTimeline(records, { asOf, basis: 'recorded' });
   const byId = new Map(timeline.entries.map((e) => [e.entryId, e]));
   const current = currentCommitments(commitments);

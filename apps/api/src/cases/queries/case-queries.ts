@@ -175,8 +175,8 @@ export class GetRequestRegisterHandler implements IQueryHandler<GetRequestRegist
   ) {}
 
   async execute({ actor, caseId, asOf }: GetRequestRegisterQuery): Promise<RequestRegister> {
-    const { records } = await this.reader.read(actor, caseId, 'requests', asOf);
-    return requestRegister(records, new Date(asOf ?? this.clock.now()).toISOString());
+    const { records, state } = await this.reader.read(actor, caseId, 'requests', asOf);
+    return requestRegister(records, new Date(asOf ?? this.clock.now()).toISOString(), { alsaceMoselle: state.alsaceMoselle });
   }
 }
 
@@ -204,7 +204,7 @@ export class GetOutagesHandler implements IQueryHandler<GetOutagesQuery, Outages
     const asOfIso = new Date(asOf ?? this.clock.now()).toISOString();
     const providerId = state.providerId;
     const commitments = providerId ? commitmentsOf((await loadProvider(this.store, providerId)).state) : [];
-    return outagesOf(records, asOfIso, commitments);
+    return outagesOf(records, asOfIso, commitments, { alsaceMoselle: state.alsaceMoselle });
   }
 }
 

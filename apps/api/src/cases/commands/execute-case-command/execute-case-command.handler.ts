@@ -8,6 +8,7 @@ import { MAX_APPEND_ATTEMPTS, decideAndAppend } from '../../../journal/decide-an
 import { caseStream, isUuid } from '../../../journal/case-stream';
 import { CaseStateCache } from '../../../journal/case-state-cache';
 import { CLOCK } from '../../../journal/journal.tokens';
+import { loadProvider } from '../../../providers/provider-stream';
 import { CaseWriteResult, ExecuteCaseCommand } from './execute-case-command.command';
 
 /** Which field of each command's data holds the id the server assigns. */
@@ -55,6 +56,9 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
     const caseId = message.caseId ?? randomUUID();
     const idField = ASSIGNED_ID_FIELD[draft.type];
     const assignedId = idField ? { field: idField, value: randomUUID() } : null;
+    if (draft.type === 'OpenCase' && typeof draft.data.providerId === 'string' && !(await loadProvider(this.store, draft.data.providerId)).state.exists) {
+      throw DomainError.of('RULE_VIOLATED', 'providerId', 'Aucun prestataire enregistré ne porte cet identifiant.', 'No registered provider has this id.');
+    }
     const command = { type: draft.type, data: assignedId ? { ...draft.data, [assignedId.field]: assignedId.value } : draft.data } as unknown as CaseCommand;
     const { last, position } = await decideAndAppend(this.store, {
       streamId: caseStream(caseId),

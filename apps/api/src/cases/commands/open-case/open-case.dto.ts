@@ -1,5 +1,5 @@
-import { TEXT_LIMITS } from '@mc/domain';
-import { Revision, Text, Uuid } from '../../../validation/field-decorators';
+import { PUBLIC_HOLIDAYS, TEXT_LIMITS, type PublicHolidays } from '@mc/domain';
+import { OneOf, Revision, Text, Uuid } from '../../../validation/field-decorators';
 
 /** POST /cases — opens a case; the caller becomes its owner. */
 export class OpenCaseDto {
@@ -21,6 +21,13 @@ export class OpenCaseDto {
 
   @Uuid({ required: false, description: 'Le prestataire en cause, enregistré par un administrateur.' })
   providerId?: string;
+
+  @OneOf(PUBLIC_HOLIDAYS, {
+    required: false,
+    example: 'fr',
+    description: 'Jours fériés qui prolongent les délais : « fr » (défaut) ou « fr-alsace-moselle » (Vendredi saint et 26 décembre en plus).',
+  })
+  publicHolidays?: PublicHolidays;
 
   @Revision()
   expectedRevision?: number;
