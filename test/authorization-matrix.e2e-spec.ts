@@ -137,6 +137,9 @@ const OTHER_ROUTES: Record<string, OtherRoute> = {
   'POST /api/v1/accounts/:accountId/password': { expected: adminOnly(200), body: () => ({ password: 'une phrase de passe neuve' }) },
   'GET /api/v1/providers': { expected: everyoneSignedIn(200) },
   'GET /api/v1/providers/:providerId': { expected: everyoneSignedIn(200) },
+  // Aggregated over the caller's own visible cases: everyone signed in, each sees their share.
+  'GET /api/v1/providers/:providerId/scorecard': { expected: everyoneSignedIn(200) },
+  'GET /api/v1/providers/:providerId/report.pdf': { expected: everyoneSignedIn(200) },
   'POST /api/v1/providers': { expected: adminOnly(201), body: () => ({ name: 'Infogérance SA' }) },
   'POST /api/v1/providers/:providerId/sla': {
     expected: adminOnly(201),

@@ -4,14 +4,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { verifyBundle } from '@mc/evidence';
-import { TestApp, bearer, startTestApp } from './support/test-app';
+import { TestApp, bearer, startTestApp, binaryBody } from './support/test-app';
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-const binary = (res: any, cb: (e: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-};
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 const ELF = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), Buffer.alloc(120)]);
 
@@ -71,7 +66,7 @@ describe('Evidence files and exports', () => {
   });
 
   it('gives the bytes back with their media type to the owner only', async () => {
-    const res = await t.http.get(`/api/v1/cases/${caseId}/evidence/${evidenceId}`).set(bearer(agent)).buffer(true).parse(binary).expect(200);
+    const res = await t.http.get(`/api/v1/cases/${caseId}/evidence/${evidenceId}`).set(bearer(agent)).buffer(true).parse(binaryBody).expect(200);
     expect(res.headers['content-type']).toMatch(/^application\/pdf/);
     expect(sha256(res.body)).toBe(sha256(PDF));
     await t.http.get(`/api/v1/cases/${caseId}/evidence/${evidenceId}`).set(bearer(other)).expect(404);
@@ -94,7 +89,7 @@ describe('Evidence files and exports', () => {
   });
 
   it('exports the PDF dossier, recording DossierExported with the SHA-256 of the bytes sent', async () => {
-    const res = await t.http.get(`/api/v1/cases/${caseId}/dossier.pdf`).set(bearer(agent)).buffer(true).parse(binary).expect(200);
+    const res = await t.http.get(`/api/v1/cases/${caseId}/dossier.pdf`).set(bearer(agent)).buffer(true).parse(binaryBody).expect(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     const file = join(work, 'dossier.pdf');
     writeFileSync(file, res.body);
@@ -108,7 +103,7 @@ describe('Evidence files and exports', () => {
   });
 
   it('exports a signed bundle that verifies with our verifier and with unzip, sha256sum and openssl alone', async () => {
-    const res = await t.http.get(`/api/v1/cases/${caseId}/bundle.zip`).set(bearer(agent)).buffer(true).parse(binary).expect(200);
+    const res = await t.http.get(`/api/v1/cases/${caseId}/bundle.zip`).set(bearer(agent)).buffer(true).parse(binaryBody).expect(200);
     const zip = join(work, 'bundle.zip');
     writeFileSync(zip, res.body);
     const publicKey = (await t.http.get('/api/v1/integrity/public-key').expect(200)).text;
@@ -154,7 +149,7 @@ describe('Evidence files and exports', () => {
       .get(`/api/v1/cases/${caseId}/bundle.zip?asOf=${encodeURIComponent(asOf)}`)
       .set(bearer(agent))
       .buffer(true)
-      .parse(binary)
+      .parse(binaryBody)
       .expect(200);
     const zip = join(work, 'bundle-asof.zip');
     writeFileSync(zip, res.body);

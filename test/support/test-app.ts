@@ -75,3 +75,10 @@ export async function seedSmallCase(t: TestApp, token: string): Promise<{ caseId
     .expect(201);
   return { caseId, cutOffId: cutOff.body.entryId, requestId: request.body.entryId };
 }
+
+/** supertest parser that keeps a binary answer (PDF, ZIP, evidence) as a Buffer. */
+export const binaryBody = (res: any, cb: (e: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => cb(null, Buffer.concat(chunks)));
+};

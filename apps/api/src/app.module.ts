@@ -25,7 +25,7 @@ import { ExportsController } from './exports/exports.controller';
 import { PublicKeyController } from './integrity/public-key.controller';
 import { DeadlinesController } from './deadlines/deadlines.controller';
 import { UpcomingDeadlinesHandler } from './deadlines/upcoming-deadlines.query';
-import { ProviderCommandHandlers, ProviderQueryHandlers, ProvidersController } from './providers/providers.handlers';
+import { ProviderCommandHandlers, ProviderQueryHandlers, ProviderServices, ProvidersController } from './providers/providers.handlers';
 import { HealthController } from './health/health.controller';
 import { GetHealthHandler } from './health/health.query';
 import { ErrorFilter } from './http/error.filter';
@@ -66,7 +66,7 @@ export class CoreModule {
     return {
       module: CoreModule,
       imports: [CqrsModule.forRoot(), JournalModule.forRoot(config, clock)],
-      providers: [...CommandHandlers, ...QueryHandlers],
+      providers: [...CommandHandlers, ...QueryHandlers, ...ProviderServices],
     };
   }
 }

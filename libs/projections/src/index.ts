@@ -14,3 +14,4 @@ import { accountListProjection } from './account-list/account-list.projection';
 import { caseListProjection } from './case-list/case-list.projection';
 /** Every SQL read model the service keeps (rebuilt together by `main-courante replay`). */
 export const JOURNAL_PROJECTIONS = [caseListProjection, accountListProjection];
+export * from './provider/scorecard';

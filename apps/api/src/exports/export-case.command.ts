@@ -1,5 +1,5 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
 import { mkdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Inject } from '@nestjs/common';
@@ -14,18 +14,10 @@ import { loadProvider } from '../providers/provider-stream';
 import type { AppConfig } from '../config/config';
 import { isUuid, loadCase } from '../journal/case-stream';
 import { APP_CONFIG, CLOCK, CONTENT_STORE, SIGNING_KEY } from '../journal/journal.tokens';
+import { ExportedFile, sha256Of } from './send-exported-file';
 import { ExecuteCaseCommand } from '../cases/commands/execute-case-command/execute-case-command.command';
 
-export interface ExportedFile {
-  path: string;
-  sha256: string;
-  size: number;
-  mediaType: string;
-  fileName: string;
-  exportId: string;
-  /** Deletes the temporary file once sent. */
-  dispose: () => Promise<void>;
-}
+export type { ExportedFile };
 
 export class ExportCaseCommand extends Command<ExportedFile> {
   constructor(
@@ -38,16 +30,6 @@ export class ExportCaseCommand extends Command<ExportedFile> {
   ) {
     super();
   }
-}
-
-async function sha256Of(path: string): Promise<{ sha256: string; size: number }> {
-  const hash = createHash('sha256');
-  let size = 0;
-  for await (const chunk of createReadStream(path)) {
-    hash.update(chunk as Buffer);
-    size += (chunk as Buffer).length;
-  }
-  return { sha256: hash.digest('hex'), size };
 }
 
 /** Largest single file embedded into the PDF itself; every file is in the bundle anyway. */

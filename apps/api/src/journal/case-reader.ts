@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { AccessPolicy } from '@mc/access';
-import { AUDIT_SCHEMA_VERSION, Actor, ReadPurpose, auditStream, recordedActor } from '@mc/domain';
+import { AUDIT_SCHEMA_VERSION, Actor, CaseState, ReadPurpose, auditStream, recordedActor } from '@mc/domain';
 import { ANY_REVISION, EVENT_STORE, EventStore } from '@mc/event-store/event-store.port';
 import { LoadedCase, loadReadableCase } from './case-stream';
 
@@ -17,9 +17,15 @@ export class CaseReader {
     private readonly policy: AccessPolicy,
   ) {}
 
-  async read(actor: Actor, caseId: string, what: ReadPurpose, detail?: string, correlationId: string = randomUUID()): Promise<LoadedCase> {
+  async read(actor: Actor, caseId: string, what: ReadPurpose, detail?: string): Promise<LoadedCase> {
     const loaded = await loadReadableCase(this.store, this.policy, actor, caseId);
-    if (!this.policy.accessTo(actor, loaded.state).owner) {
+    await this.recordRead(actor, caseId, loaded.state, what, detail);
+    return loaded;
+  }
+
+  /** Records a read of a case already loaded and checked (nothing when the reader owns it). */
+  async recordRead(actor: Actor, caseId: string, state: CaseState, what: ReadPurpose, detail?: string, correlationId: string = randomUUID()): Promise<void> {
+    if (!this.policy.accessTo(actor, state).owner) {
       await this.store.append(
         auditStream(caseId),
         [
@@ -33,7 +39,6 @@ export class CaseReader {
         ANY_REVISION,
       );
     }
-    return loaded;
   }
 
   /** For checks that reveal nothing to the caller (validating a correction before writing it). */

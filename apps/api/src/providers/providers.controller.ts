@@ -1,9 +1,15 @@
-import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { AccountView } from '@mc/access';
 import type { Actor } from '@mc/domain';
 import type { ProviderCommand, ProviderRegisteredData, SlaCommitmentDefinedData, SlaMetric } from '@mc/domain/provider/provider';
-import { CorrelationId, CurrentActor } from '../auth/auth.decorators';
+import { CorrelationId, CurrentAccount, CurrentActor } from '../auth/auth.decorators';
+import { ChangesQueryDto } from '../cases/queries/query-params.dto';
+import { sendExportedFile } from '../exports/send-exported-file';
+import { ExportProviderReportCommand } from './scorecard/export-provider-report.command';
+import { GetProviderScorecardQuery } from './scorecard/provider-scorecard.query';
 import { dtoData } from '../validation/dto-data';
 import { DefineSlaCommitmentDto } from './commands/define-sla-commitment/define-sla-commitment.dto';
 import { ExecuteProviderCommand, ProviderWriteResult } from './commands/execute-provider-command/execute-provider-command.command';
@@ -62,5 +68,24 @@ export class ProvidersController {
     // The decider refuses a metric outside the catalog (400) or not in force (404).
     const data = { metric: metric as SlaMetric, reason: dto.reason };
     return this.write(providerId, { type: 'WithdrawSlaCommitment', data }, actor, cid, dto.expectedRevision);
+  }
+
+  /** The provider's evaluation over the cases the caller may see, facts dated from..to (default: everything up to now). */
+  @Get(':providerId/scorecard')
+  scorecard(@Param('providerId') providerId: string, @Query() q: ChangesQueryDto, @CurrentActor() actor: Actor) {
+    return this.queries.execute(new GetProviderScorecardQuery(actor, providerId, q.from, q.to));
+  }
+
+  /** The same evaluation as a PDF report for the executive; the export is recorded on the provider stream. */
+  @Get(':providerId/report.pdf')
+  @ApiProduces('application/pdf')
+  async report(
+    @Param('providerId') providerId: string,
+    @Query() q: ChangesQueryDto,
+    @CurrentAccount() account: AccountView,
+    @CorrelationId() cid: string,
+    @Res() res: Response,
+  ) {
+    sendExportedFile(res, await this.commands.execute(new ExportProviderReportCommand(account, providerId, q.from, q.to, q.lang === 'en' ? 'en' : 'fr', cid)));
   }
 }

@@ -48,10 +48,22 @@ export interface SlaCommitmentWithdrawnData {
   reason: string;
 }
 
+/** A written evaluation (report.pdf) was handed out: every export is on record, like DossierExported on a case. */
+export interface ProviderReportExportedData {
+  exportId: string;
+  /** The period evaluated; absent `from` means from the start. */
+  from?: string;
+  to: string;
+  sha256: string;
+  /** How many cases the author could see and counted. */
+  casesCounted: number;
+}
+
 export type ProviderEvent =
   | { type: 'ProviderRegistered'; data: ProviderRegisteredData }
   | { type: 'SlaCommitmentDefined'; data: SlaCommitmentDefinedData }
-  | { type: 'SlaCommitmentWithdrawn'; data: SlaCommitmentWithdrawnData };
+  | { type: 'SlaCommitmentWithdrawn'; data: SlaCommitmentWithdrawnData }
+  | { type: 'ProviderReportExported'; data: ProviderReportExportedData };
 
 export type ProviderCommand =
   | { type: 'RegisterProvider'; data: ProviderRegisteredData }
@@ -111,6 +123,8 @@ export function evolveProvider(state: ProviderState, event: RecordedProviderEven
       delete commitments[e.data.metric];
       return { ...state, commitments };
     }
+    case 'ProviderReportExported':
+      return state;
     default: {
       const never: never = e;
       return never;
