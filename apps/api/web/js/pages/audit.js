@@ -1,0 +1,38 @@
+import { ApiError, get } from '../api.js';
+import { alert, h, render } from '../dom.js';
+import { caseHead, loadCase } from '../case-context.js';
+import { formatDateTime } from '../dates.js';
+import { t } from '../i18n.js';
+import { table } from '../table.js';
+
+/** Who read, exported, shared or revoked: GET /cases/:id/audit, newest first (owner only). */
+export async function show({ caseId }) {
+  const context = await loadCase(caseId);
+  let audit = null;
+  try {
+    audit = await get(`/cases/${caseId}/audit`);
+  } catch (error) {
+    if (!(error instanceof ApiError && error.status === 404)) throw error;
+  }
+  const rows = (audit?.entries ?? []).map((e) => [
+    h('time', { datetime: e.at }, formatDateTime(e.at)),
+    `${e.actor?.username ?? ''} (${t(`role.${e.actor?.role}`)})`,
+    h(
+      'div',
+      {},
+      h('strong', {}, t(`auditAction.${e.action}`)),
+      e.what ? ` — ${e.what}` : '',
+      e.detail ? h('br') : null,
+      e.detail ? h('span', { class: 'fr-text--sm' }, typeof e.detail === 'string' ? e.detail : JSON.stringify(e.detail)) : null,
+    ),
+  ]);
+  render(
+    caseHead(context, 'audit'),
+    h('h2', { class: 'fr-h4 fr-mt-3w' }, t('audit.title')),
+    audit === null
+      ? alert('info', null, t('audit.unavailable'))
+      : rows.length
+        ? table(t('audit.title'), [t('audit.col.at'), t('audit.col.who'), t('audit.col.action')], rows, 'audit-table')
+        : h('p', {}, t('audit.empty')),
+  );
+}
