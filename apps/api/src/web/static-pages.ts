@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
-import helmet from 'helmet';
 
 /**
  * The project root: the nearest folder above `from` holding package.json. The same walk works
@@ -26,21 +25,10 @@ const DSFR_FILES = /^\/(dsfr\.min\.css|utility\/icons\/icons\.min\.css|fonts\/[\
 
 /**
  * The pages (static HTML, CSS and ES modules, no build step) at `/` and the DSFR at `/dsfr/`.
- * They get helmet's security headers: scripts from this origin only, no inline script or handler.
- * `img-src` also allows blob: for the preview of a photo before it is sent.
+ * The app's helmet headers apply (createApp): scripts from this origin only, no inline script or
+ * handler, blob: images for the preview of a photo before it is sent.
  */
 export function serveWebPages(app: NestExpressApplication): void {
-  const security = helmet({
-    contentSecurityPolicy: {
-      directives: {
-        'img-src': ["'self'", 'data:', 'blob:'],
-        // The journal is often reached over plain HTTP on a local network: do not rewrite its URLs.
-        'upgrade-insecure-requests': null,
-      },
-    },
-  });
-  const pagesOnly = (req: Request, res: Response, next: NextFunction) => (req.path.startsWith('/api/') ? next() : security(req, res, next));
-  app.use(pagesOnly);
   app.use('/dsfr', (req: Request, res: Response, next: NextFunction) => (DSFR_FILES.test(req.path) ? next() : res.status(404).end()));
   app.useStaticAssets(dsfrDir(), { prefix: '/dsfr/', maxAge: '7d', index: false });
   // no-cache: the browser revalidates (ETag), so a new version of the pages is seen at once.
