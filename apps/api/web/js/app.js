@@ -37,7 +37,6 @@ function match(path) {
   return null;
 }
 
-
 let routing = 0;
 async function route() {
   const hash = location.hash || '#/';

@@ -16,7 +16,7 @@ export async function loadCase(caseId, query = {}) {
   const access = {
     owner,
     contribute: owner || permissions.includes('contribute'),
-    export: owner || permissions.includes('export') || me?.role === 'union_rep',
+    export: owner || permissions.includes('export'),
   };
   return { summary, access };
 }

@@ -5,6 +5,13 @@ import { formatDateTime } from '../dates.js';
 import { t } from '../i18n.js';
 import { table } from '../table.js';
 
+/** `timeline`, `pdf`, `export`... in words; an unknown value is shown as it is. */
+function whatLabel(what) {
+  const key = `auditWhat.${what}`;
+  const text = t(key);
+  return text === key ? what : text;
+}
+
 /** Who read, exported, shared or revoked: GET /cases/:id/audit, newest first (owner only). */
 export async function show({ caseId }) {
   const context = await loadCase(caseId);
@@ -21,7 +28,7 @@ export async function show({ caseId }) {
       'div',
       {},
       h('strong', {}, t(`auditAction.${e.action}`)),
-      e.what ? ` — ${e.what}` : '',
+      e.what ? ` — ${whatLabel(e.what)}` : '',
       e.detail ? h('br') : null,
       e.detail ? h('span', { class: 'fr-text--sm' }, typeof e.detail === 'string' ? e.detail : JSON.stringify(e.detail)) : null,
     ),

@@ -7,7 +7,7 @@ export async function show() {
   const user = session.user;
   const cases = await get('/cases');
   const title = user?.role === 'union_rep' ? t('cases.title.union_rep') : user?.role === 'manager' ? t('cases.title.manager') : t('cases.title');
-  const mayOpen = user?.role === 'agent';
+  const mayOpen = user?.role === 'agent' || user?.role === 'union_rep';
   const list = cases.length
     ? h(
         'ul',

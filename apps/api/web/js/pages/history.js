@@ -42,7 +42,8 @@ export async function show({ caseId }, query) {
   );
 
   const from = dateInput('from', t('history.from'), query.from ? isoToLocalInput(query.from) : toLocalInput(new Date(Date.now() - 7 * 864e5)));
-  const to = dateInput('to', t('history.to'), query.to ? isoToLocalInput(query.to) : toLocalInput());
+  // Up to the end of the current minute, so that what was just recorded is included.
+  const to = dateInput('to', t('history.to'), query.to ? isoToLocalInput(query.to) : toLocalInput(new Date(Date.now() + 60_000)));
   const compare = h(
     'form',
     {

@@ -10,10 +10,9 @@ import { navigate } from '../navigate.js';
 const PERMISSIONS = ['read', 'contribute', 'export'];
 
 function granteeLabel(grantee) {
-  if (grantee.label) return grantee.label;
-  if (grantee.id === 'management') return t('sharing.withManagement');
-  if (String(grantee.id).startsWith('union:')) return `${t('sharing.withUnion')} (${grantee.id.slice(6)})`;
-  return grantee.username ?? grantee.id;
+  if (grantee.kind === 'group' && grantee.id === 'management') return t('sharing.withManagement');
+  if (grantee.kind === 'group' && String(grantee.id).startsWith('union:')) return t('sharing.union', { name: grantee.id.slice(6) });
+  return grantee.label ?? grantee.username ?? grantee.id;
 }
 
 function revokeForm(caseId, share) {
@@ -58,7 +57,7 @@ export async function show({ caseId }) {
     else throw error;
   }
   const me = session.user;
-  const { form } = buildForm({
+  const { form, controls } = buildForm({
     draftKey: `${caseId}:share`,
     fields: [
       {
@@ -97,6 +96,15 @@ export async function show({ caseId }) {
       navigate(`#/cases/${caseId}/sharing`);
     },
   });
+  // Only the field of the chosen kind of grantee is shown.
+  const byName = Object.fromEntries(controls.map((c) => [c.field.name, c]));
+  const showGranteeField = () => {
+    const kind = byName.grantee.read();
+    byName.union.node.hidden = kind !== 'union';
+    byName.username.node.hidden = kind !== 'user';
+  };
+  form.addEventListener('change', showGranteeField);
+  showGranteeField();
   const list =
     shares === null
       ? null
