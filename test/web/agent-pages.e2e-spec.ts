@@ -141,6 +141,55 @@ describe('Web pages for agents (Chromium)', () => {
     await context.close();
   });
 
+  it('files a cut-off and its restoration, corrects an entry and retracts another, both versions staying visible', async () => {
+    const { context, page, problems } = await newPage(browser, DESKTOP);
+    await logIn(page, web.url, 'bollywood', 'mot-de-passe-bollywood');
+    await page.getByRole('link', { name: 'Coupure des accès de la médiathèque' }).click();
+    const caseUrl = page.url();
+
+    await page.getByRole('link', { name: 'Ajouter une entrée' }).click();
+    await page.getByRole('link', { name: /^Coupure d’accès/ }).click();
+    await page.getByLabel('Date et heure des faits').fill('2019-11-12T08:00');
+    await choose(page, 'Messagerie');
+    await choose(page, /^Serveur de fichiers/);
+    await choose(page, 'Le prestataire');
+    await choose(page, 'Non, aucun préavis');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await eventually(async () => expect(await page.locator('#timeline').textContent()).toContain('Messagerie, Serveur de fichiers (dossiers)'));
+
+    await page.getByRole('link', { name: 'Ajouter une entrée' }).click();
+    await page.getByRole('link', { name: /^Rétablissement/ }).click();
+    await page.getByLabel('Coupure concernée').selectOption({ index: 1 });
+    await page.getByLabel('Date et heure des faits').fill('2019-11-14T09:00');
+    await page.getByLabel('Conditions posées au rétablissement').fill('Saisie des 687 adresses dans le carnet commun.');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await eventually(async () => expect(await page.locator('#timeline').textContent()).toContain('Saisie des 687 adresses'));
+
+    // Correct the incident's title: the original stays, with the reason.
+    const incident = page.locator('#timeline > li').filter({ hasText: 'Plus aucun accès à la messagerie ni au serveur' });
+    await incident.getByRole('link', { name: 'Corriger' }).click();
+    await page.getByLabel(/Ce qui s’est passé/).fill('Plus aucun accès à la messagerie, au tchat ni au serveur');
+    await page.getByLabel('Pourquoi cette correction ?').fill('J’avais oublié le tchat.');
+    await page.getByRole('button', { name: 'Enregistrer la correction' }).click();
+    await page.waitForURL(caseUrl);
+    const corrected = page.locator('#timeline > li').filter({ hasText: 'Plus aucun accès à la messagerie, au tchat ni au serveur' });
+    await eventually(async () => expect(await corrected.textContent()).toContain('J’avais oublié le tchat.'));
+    expect(await corrected.locator('del').first().textContent()).toContain('Plus aucun accès à la messagerie ni au serveur');
+
+    // Retract the restoration: it stays, struck through, with the reason.
+    const restoration = page.locator('#timeline > li').filter({ hasText: 'Saisie des 687 adresses' });
+    await restoration.getByRole('link', { name: 'Retirer' }).click();
+    await page.getByLabel('Pourquoi retirer cette entrée ?').fill('Les accès n’étaient pas revenus ce jour-là.');
+    await page.getByRole('button', { name: 'Retirer l’entrée' }).click();
+    await page.waitForURL(caseUrl);
+    const retracted = page.locator('#timeline > li.mc-entry--retracted');
+    await eventually(async () => expect(await retracted.textContent()).toContain('Les accès n’étaient pas revenus ce jour-là.'));
+    expect(await retracted.textContent()).toContain('Saisie des 687 adresses');
+    await screenshot(page, 'desktop-timeline-corrections');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('switches to English and back, and the API answers in the same language', async () => {
     const { context, page } = await newPage(browser, DESKTOP);
     await logIn(page, web.url, 'bollywood', 'mot-de-passe-bollywood');

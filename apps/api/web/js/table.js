@@ -1,6 +1,6 @@
 import { h } from './dom.js';
 
-/** A DSFR table: caption, header row, rows of cells (nodes or text). Scrolls on narrow screens. */
+/** A DSFR table: caption, header row, rows of cells (nodes or text). On a phone each row becomes a block (app.css). */
 export function table(caption, headers, rows, id) {
   return h(
     'div',
@@ -19,7 +19,7 @@ export function table(caption, headers, rows, id) {
             {},
             h('caption', {}, caption),
             h('thead', {}, h('tr', {}, ...headers.map((x) => h('th', { scope: 'col' }, x)))),
-            h('tbody', {}, ...rows.map((cells) => h('tr', {}, ...cells.map((c) => h('td', {}, c))))),
+            h('tbody', {}, ...rows.map((cells) => h('tr', {}, ...cells.map((c, i) => h('td', { 'data-label': headers[i] }, c))))),
           ),
         ),
       ),

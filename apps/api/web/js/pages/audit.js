@@ -4,6 +4,7 @@ import { caseHead, loadCase } from '../case-context.js';
 import { formatDateTime } from '../dates.js';
 import { t } from '../i18n.js';
 import { table } from '../table.js';
+import { granteeLabel } from './sharing.js';
 
 /** `timeline`, `pdf`, `export`... in words; an unknown value is shown as it is. */
 function whatLabel(what) {
@@ -29,8 +30,9 @@ export async function show({ caseId }) {
       {},
       h('strong', {}, t(`auditAction.${e.action}`)),
       e.what ? ` — ${whatLabel(e.what)}` : '',
-      e.detail ? h('br') : null,
-      e.detail ? h('span', { class: 'fr-text--sm' }, typeof e.detail === 'string' ? e.detail : JSON.stringify(e.detail)) : null,
+      e.grantee ? ` — ${granteeLabel(e.grantee)}` : '',
+      e.detail && !e.grantee ? h('br') : null,
+      e.detail && !e.grantee ? h('span', { class: 'fr-text--xs mc-muted mc-break' }, e.detail) : null,
     ),
   ]);
   render(

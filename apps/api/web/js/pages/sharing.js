@@ -9,7 +9,7 @@ import { navigate } from '../navigate.js';
 
 const PERMISSIONS = ['read', 'contribute', 'export'];
 
-function granteeLabel(grantee) {
+export function granteeLabel(grantee) {
   if (grantee.kind === 'group' && grantee.id === 'management') return t('sharing.withManagement');
   if (grantee.kind === 'group' && String(grantee.id).startsWith('union:')) return t('sharing.union', { name: grantee.id.slice(6) });
   return grantee.label ?? grantee.username ?? grantee.id;
