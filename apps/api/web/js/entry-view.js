@@ -19,7 +19,7 @@ export function formatValue(type, name, value, entriesById = new Map()) {
   if (spec?.type === 'hours' || name === 'hoursLost') return formatMinutes(value);
   if (spec?.link || /EntryId$/.test(name)) {
     const target = entriesById.get(value);
-    return target ? `${t(`entry.${target.type}`)} — ${entryTitle(target)} (${formatDateTime(target.occurredAt)})` : value;
+    return target ? [t(`entry.${target.type}`), entryTitle(target), `(${formatDateTime(target.occurredAt)})`].filter(Boolean).join(' — ') : value;
   }
   if (Array.isArray(value))
     return value.map((v) => (typeof v === 'object' && v ? [enumLabel('resource', v.kind), v.label].filter(Boolean).join(' : ') : String(v))).join(', ');
