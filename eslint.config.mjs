@@ -15,6 +15,33 @@ export default tseslint.config(
     },
   },
   {
+    // The web pages: plain ES modules run by the browser, no build step.
+    files: ['apps/api/web/**/*.js'],
+    languageOptions: {
+      sourceType: 'module',
+      globals: Object.fromEntries(
+        [
+          'window',
+          'document',
+          'location',
+          'sessionStorage',
+          'localStorage',
+          'fetch',
+          'URL',
+          'URLSearchParams',
+          'FormData',
+          'File',
+          'Blob',
+          'Event',
+          'Node',
+          'Intl',
+          'setTimeout',
+          'console',
+        ].map((name) => [name, 'readonly']),
+      ),
+    },
+  },
+  {
     // Tests read JSON answers whose shape is what they assert.
     files: ['test/**/*.ts', '**/*.spec.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

@@ -10,6 +10,7 @@ import { AppConfig, ConfigError } from './config/config';
 import { expressErrorHandler } from './http/error.filter';
 import { QuietLogger } from './http/quiet-logger';
 import { requestContext, requireJsonBodies } from './http/request-context.middleware';
+import { serveWebPages } from './web/static-pages';
 
 /** The data directory must exist and be writable: say so in one sentence rather than fail later. */
 export function prepareDataDir(config: AppConfig): void {
@@ -36,6 +37,7 @@ export async function createApp(config: AppConfig, options: { clock?: Clock; log
   app.use(express.json({ limit: config.maxBodyBytes }));
   app.use(expressErrorHandler);
   app.enableShutdownHooks();
+  serveWebPages(app);
 
   const document = SwaggerModule.createDocument(
     app,

@@ -6,7 +6,8 @@ export async function serve(): Promise<void> {
   const app = await createApp(config);
   await app.listen(config.port, config.host);
   const url = await app.getUrl();
-  console.log(`Main courante est prêt : ${url.replace('[::1]', 'localhost')}/api/docs (données : ${config.dataDir})`);
+  const base = url.replace('[::1]', 'localhost');
+  console.log(`Main courante est prêt : ${base}/ (API : ${base}/api/docs ; données : ${config.dataDir})`);
 }
 
 if (require.main === module) {

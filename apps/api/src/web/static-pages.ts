@@ -1,0 +1,36 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
+
+/**
+ * The project root: the nearest folder above `from` holding package.json. The same walk works
+ * from the sources (apps/api/src/web) and from the build (dist/apps/api/src/web).
+ */
+export function projectRoot(from: string = __dirname): string {
+  let dir = from;
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`No package.json above ${from}`);
+    dir = parent;
+  }
+  return dir;
+}
+
+export const webDir = (): string => join(projectRoot(), 'apps', 'api', 'web');
+
+/** The DSFR build shipped by @gouvfr/dsfr; only the stylesheet, its fonts and icons are served. */
+export const dsfrDir = (): string => join(dirname(require.resolve('@gouvfr/dsfr/package.json')), 'dist');
+const DSFR_FILES = /^\/(dsfr\.min\.css|utility\/icons\/icons\.min\.css|fonts\/[\w-]+\.woff2?|icons\/[\w-]+\/[\w-]+\.svg|favicon\/favicon\.svg)$/;
+
+/**
+ * The pages (static HTML, CSS and ES modules, no build step) at `/` and the DSFR at `/dsfr/`.
+ * The app's helmet headers apply (createApp): scripts from this origin only, no inline script or
+ * handler, blob: images for the preview of a photo before it is sent.
+ */
+export function serveWebPages(app: NestExpressApplication): void {
+  app.use('/dsfr', (req: Request, res: Response, next: NextFunction) => (DSFR_FILES.test(req.path) ? next() : res.status(404).end()));
+  app.useStaticAssets(dsfrDir(), { prefix: '/dsfr/', maxAge: '7d', index: false });
+  // no-cache: the browser revalidates (ETag), so a new version of the pages is seen at once.
+  app.useStaticAssets(webDir(), { index: 'index.html', setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache') });
+}

@@ -1,0 +1,5 @@
+/** Goes to a page of the hash router (app.js listens); the same page again is shown afresh. */
+export function navigate(hash) {
+  if (location.hash === hash) window.dispatchEvent(new Event('mc:route'));
+  else location.hash = hash;
+}

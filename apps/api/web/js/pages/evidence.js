@@ -1,0 +1,37 @@
+import { get } from '../api.js';
+import { h, render } from '../dom.js';
+import { attachmentField, uploadEvidence } from '../attachment.js';
+import { caseHead, loadCase } from '../case-context.js';
+import { setFlash } from '../flash.js';
+import { buildForm } from '../forms.js';
+import { t } from '../i18n.js';
+import { navigate } from '../navigate.js';
+import { targetOptions } from '../target-options.js';
+
+/** A file on its own (or about an entry), with its description and the date it was taken. */
+export async function show({ caseId }, query) {
+  const [context, timeline] = await Promise.all([loadCase(caseId), get(`/cases/${caseId}/timeline`)]);
+  const attachment = attachmentField({ label: t('field.file') });
+  const { form } = buildForm({
+    fields: [
+      { name: 'description', type: 'textarea', rows: 2 },
+      { name: 'aboutEntryId', type: 'select', options: targetOptions(timeline.entries, 'any') },
+      { name: 'capturedAt', type: 'datetime' },
+    ],
+    initial: query.about ? { aboutEntryId: query.about } : {},
+    before: [attachment.node],
+    submitLabel: t('evidence.submit'),
+    cancelHref: `#/cases/${caseId}`,
+    onSubmit: async (body) => {
+      attachment.showError(null);
+      const evidence = await uploadEvidence(caseId, attachment.file, body).catch((error) => {
+        const problem = error.fields?.find((f) => f.field === 'file') ?? (error.status === 413 || error.status === 415 ? { message: error.message } : null);
+        if (problem) attachment.showError(problem.message);
+        throw error;
+      });
+      setFlash('success', t('evidence.sent', { name: evidence.fileName, sha: evidence.sha256.slice(0, 12) }));
+      navigate(`#/cases/${caseId}`);
+    },
+  });
+  render(caseHead(context, null), h('h2', { class: 'fr-h4 fr-mt-3w' }, t('evidence.title')), h('div', { class: 'mc-narrow' }, form));
+}
