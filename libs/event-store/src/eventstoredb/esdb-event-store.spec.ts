@@ -7,6 +7,7 @@ import { describeEventStoreContract } from '@mc/event-store/contract/event-store
 import {
   ANY_REVISION,
   ChainVerifier,
+  DuplicateEventIdError,
   NO_STREAM,
   SealedImportError,
   SqliteEventStore,
@@ -129,8 +130,11 @@ describe('EsdbEventStore over the fake client', () => {
       ),
     ).toEqual(next);
     expect((await store.readStream('case-1')).length).toBe(3);
-    // Other ids at that place are a conflict.
+    // Other ids at that place are a conflict; ending with the stored head's id is a reuse of that id.
     await expect(store.append('case-1', [newEvent()], 1)).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+    await expect(store.append('case-1', [newEvent(), { ...newEvent(), eventId: next.records[0].eventId }], ANY_REVISION)).rejects.toBeInstanceOf(
+      DuplicateEventIdError,
+    );
   });
 
   it('numbers positions identically in two instances, with their own index files', async () => {

@@ -18,6 +18,7 @@ import {
   type SubscribeAllOptions,
   type Subscription,
 } from '../event-store.port';
+import { DuplicateEventIdError } from '../errors';
 import { sealEvents, type ChainHead } from '../hash-chain';
 import { checkSealedBatch, type SealedImporter } from '../sealed-import';
 import type { EsdbClient } from './esdb-client';
@@ -122,6 +123,8 @@ export class EsdbEventStore implements EventStore, SealedImporter {
       if (!revisionMatches(expected, actual) || (expected === ANY_REVISION && head?.eventId === events[events.length - 1].eventId)) {
         const retried = await this.findRetry(streamId, events, expected, head);
         if (retried) return retried;
+        // ANY_REVISION only gets here when the stream already ends with one of these events.
+        if (expected === ANY_REVISION) throw new DuplicateEventIdError(streamId, events[events.length - 1].eventId);
         throw new WrongExpectedRevisionError(streamId, expected, actual);
       }
       const sealed = sealEvents(streamId, head, events, this.clock.now());
@@ -463,7 +466,9 @@ class EsdbAllSubscription implements Subscription {
           await this.follow();
           delay = this.params.reconnectDelayMs;
         } catch (error) {
-          if (error instanceof HandlerFailure || this.stopped || !isTransient(error)) throw error;
+          // stop() cancels the live subscription: whatever the cancelled read throws is no failure.
+          if (this.stopped && !(error instanceof HandlerFailure)) return;
+          if (error instanceof HandlerFailure || !isTransient(error)) throw error;
           await this.sleep(delay);
           delay = Math.min(delay * 2, 30_000);
         }

@@ -17,6 +17,9 @@ import type { Position } from '@eventstore/db-client';
  * `{commit, prepare}` pair to resume a read from. It is a cache: deleted, it is rebuilt by reading
  * $all again. A row that disagrees with what the cluster says (another cluster, a scavenged
  * stream) stops the adapter with an error instead of numbering events differently.
+ *
+ * Cost: an instance that starts with an empty index numbers $all once from the start, on its
+ * first need (the projections read it all anyway); afterwards only new events are read.
  */
 export class PositionIndex {
   private readonly db: Database.Database;
