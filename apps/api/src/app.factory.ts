@@ -4,9 +4,10 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express from 'express';
 import helmet from 'helmet';
-import type { Clock } from '@mc/domain';
+import { systemClock, type Clock } from '@mc/domain';
 import { AppModule } from './app.module';
 import { AppConfig, ConfigError } from './config/config';
+import { assertStoreReachable } from './journal/event-store.factory';
 import { expressErrorHandler } from './http/error.filter';
 import { QuietLogger } from './http/quiet-logger';
 import { requestContext, requireJsonBodies } from './http/request-context.middleware';
@@ -25,6 +26,7 @@ export function prepareDataDir(config: AppConfig): void {
 /** Builds the HTTP application (not listening yet): used by `npm start`, the CLI and the e2e tests. */
 export async function createApp(config: AppConfig, options: { clock?: Clock; logger?: false } = {}): Promise<NestExpressApplication> {
   prepareDataDir(config);
+  await assertStoreReachable(config, options.clock ?? systemClock);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options.clock), {
     bodyParser: false,
     logger: options.logger === false ? false : new QuietLogger(),

@@ -20,11 +20,17 @@ describe('loadConfig', () => {
     expect(loadConfig({ MC_BOOTSTRAP_ADMIN: 'admin:pa:ss word' }).bootstrapAdmin).toEqual({ username: 'admin', password: 'pa:ss word' });
   });
 
+  it('takes an EventStoreDB cluster with its connection string', () => {
+    const c = loadConfig({ MC_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: 'esdb://node1:2113,node2:2113,node3:2113?tls=false' });
+    expect(c).toMatchObject({ store: 'eventstoredb', eventStoreConnectionString: 'esdb://node1:2113,node2:2113,node3:2113?tls=false' });
+  });
+
   it.each([
     [{ PORT: 'abc' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
     [{ MC_STORE: 'mongo' }, 'MC_STORE'],
     [{ MC_STORE: 'eventstoredb' }, 'EVENTSTORE_CONNECTION_STRING'],
+    [{ MC_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: 'http://localhost:2113' }, 'EVENTSTORE_CONNECTION_STRING'],
     [{ MC_BOOTSTRAP_ADMIN: 'admin' }, 'MC_BOOTSTRAP_ADMIN'],
     [{ MC_TIMEZONE: 'Mars/Olympus' }, 'MC_TIMEZONE'],
     [{ MC_MAX_UPLOAD_BYTES: '-1' }, 'MC_MAX_UPLOAD_BYTES'],

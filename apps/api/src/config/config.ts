@@ -51,7 +51,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     if (!/^esdb(\+discover)?:\/\//.test(connection)) {
       throw new ConfigError('EVENTSTORE_CONNECTION_STRING', 'EVENTSTORE_CONNECTION_STRING doit commencer par esdb:// ou esdb+discover://.');
     }
-    throw new ConfigError('MC_STORE', 'MC_STORE=eventstoredb n’est pas encore disponible dans cette version : utilisez le stockage intégré (MC_STORE=sqlite).');
   }
 
   let bootstrapAdmin: AppConfig['bootstrapAdmin'] = null;

@@ -1,11 +1,9 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DynamicModule, Global, Inject, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import Database from 'better-sqlite3';
 import { AccessPolicy, Accounts, LoginThrottle, TokenService } from '@mc/access';
 import { Clock, systemClock } from '@mc/domain';
 import { EVENT_STORE, EventStore } from '@mc/event-store/event-store.port';
-import { SqliteEventStore } from '@mc/event-store';
 import { JOURNAL_PROJECTIONS, ProjectionRunner, type SqliteDatabase } from '@mc/projections';
 import type { AppConfig } from '../config/config';
 import { CaseReader } from './case-reader';
@@ -13,6 +11,7 @@ import { CaseStateCache } from './case-state-cache';
 import { APP_CONFIG, CLOCK, CONTENT_STORE, READ_MODEL_DB, SIGNING_KEY } from './journal.tokens';
 import { ContentStore, loadOrCreateSigningKey } from '@mc/evidence';
 import { OPERATOR } from '../accounts/commands/create-account/create-account.command';
+import { openEventStore } from './event-store.factory';
 
 /** Starts the read models after the store is open and stops them before it closes. */
 class JournalLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -54,10 +53,8 @@ export class JournalModule {
         { provide: CLOCK, useValue: clock },
         {
           provide: EVENT_STORE,
-          useFactory: (): EventStore => {
-            mkdirSync(config.dataDir, { recursive: true });
-            return new SqliteEventStore({ file: join(config.dataDir, 'journal.sqlite'), clock });
-          },
+          // MC_STORE: the embedded SQLite file, or an EventStoreDB cluster (which must answer at start-up).
+          useFactory: (): Promise<EventStore> => openEventStore(config, clock),
         },
         {
           provide: READ_MODEL_DB,

@@ -20,6 +20,7 @@ import {
 } from '../event-store.port';
 import { DuplicateEventIdError } from '../errors';
 import { sealForStorage } from '../hash-chain';
+import { checkSealedBatch, type SealedImporter } from '../sealed-import';
 import { AllSubscription } from './all-subscription';
 
 export interface SqliteEventStoreOptions {
@@ -86,7 +87,7 @@ interface PendingAppend {
 
 type AppendOutcome = { ok: true; result: AppendResult } | { ok: false; error: unknown };
 
-export class SqliteEventStore implements EventStore {
+export class SqliteEventStore implements EventStore, SealedImporter {
   private readonly db: Database.Database;
   private readonly clock: Clock;
   private readonly pollIntervalMs: number;
@@ -220,6 +221,46 @@ export class SqliteEventStore implements EventStore {
     }
     const last = rows[rows.length - 1];
     return { records: rows.map(toRecord), nextExpectedRevision: last.revision, position: last.position };
+  }
+
+  /** Writes records sealed elsewhere (import, restore) verbatim, after checking they continue the stream. */
+  async appendSealed(streamId: string, records: StoredEvent[]): Promise<AppendResult> {
+    this.ensureOpen();
+    this.flush(); // appends queued before this one keep their order
+    let result: AppendResult;
+    try {
+      result = this.db
+        .transaction((): AppendResult => {
+          const head = this.statements.head.get(streamId) as HeadRow | undefined;
+          checkSealedBatch(streamId, head ?? null, records);
+          let position = 0;
+          for (const r of records) {
+            try {
+              const info = this.statements.insert.run(
+                streamId,
+                r.revision,
+                r.eventId,
+                r.type,
+                JSON.stringify(r.data),
+                JSON.stringify(r.metadata),
+                r.prevHash,
+                r.hash,
+              );
+              position = Number(info.lastInsertRowid);
+            } catch (error) {
+              if (isDuplicateEventId(error)) throw new DuplicateEventIdError(streamId, r.eventId);
+              throw error;
+            }
+          }
+          const stored = this.statements.forwards.all(streamId, records[0].revision, records.length) as EventRow[];
+          return { records: stored.map(toRecord), nextExpectedRevision: records[records.length - 1].revision, position };
+        })
+        .immediate();
+    } catch (error) {
+      throw toStoreError(error);
+    }
+    for (const subscription of this.subscriptions) subscription.notify();
+    return result;
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {

@@ -1,0 +1,231 @@
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { fixedClock } from '@mc/domain';
+import { ANY_REVISION, SqliteEventStore, type EventToAppend } from '@mc/event-store';
+import { chainProblems, runCli, spawnTs, type EventRecord } from './support/processes';
+
+/**
+ * The operator's journal commands, run as child processes on temporary data directories:
+ * export-journal / import-journal (the migration round trip, every hash kept), backup while
+ * the journal is being written, restore (and its refusals), and the start-up sentence when the
+ * EventStoreDB cluster cannot be reached. The EventStoreDB side of `migrate` needs a server: it is
+ * covered here only up to its refusals (the copy itself is unit tested over the fake client).
+ */
+jest.setTimeout(180_000);
+
+const dirs: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'mc-ops-'));
+  dirs.push(dir);
+  return dir;
+}
+
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+function event(data: Record<string, unknown>): EventToAppend {
+  return {
+    eventId: randomUUID(),
+    type: 'NoteAdded',
+    data,
+    metadata: { schemaVersion: 1, actor: { id: 'u1', username: 'agent.dupont', role: 'agent' }, correlationId: randomUUID(), causationId: randomUUID() },
+  };
+}
+
+/** Every record of an embedded journal file, in commit order. */
+function records(file: string): EventRecord[] {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const rows = db.prepare('SELECT * FROM events ORDER BY position').all() as Array<Record<string, any>>;
+    return rows.map((r) => ({
+      streamId: r.stream_id,
+      revision: r.revision,
+      eventId: r.event_id,
+      type: r.type,
+      data: JSON.parse(r.data),
+      metadata: JSON.parse(r.metadata),
+      prevHash: r.prev_hash,
+      hash: r.hash,
+    }));
+  } finally {
+    db.close();
+  }
+}
+
+function everyChainHolds(all: EventRecord[]): string[] {
+  const streams = [...new Set(all.map((r) => r.streamId))];
+  return streams.flatMap((s) =>
+    chainProblems(
+      all.filter((r) => r.streamId === s),
+      s,
+    ),
+  );
+}
+
+async function seed(dataDir: string, appends: number): Promise<void> {
+  const clock = fixedClock('2026-02-01T08:00:00.000Z');
+  const store = new SqliteEventStore({ file: join(dataDir, 'journal.sqlite'), clock });
+  try {
+    for (let i = 0; i < appends; i++) {
+      clock.advance(97_000);
+      await store.append(`case-${i % 5}`, [event({ i, text: 'Coupure « sans préavis » de la messagerie 🙂', ratio: i / 3 }), event({ i })], ANY_REVISION);
+    }
+  } finally {
+    await store.close();
+  }
+}
+
+const outcome = (r: { code: number | null; stdout: string; stderr: string }) => ({ code: r.code, stdout: r.stdout.trim(), stderr: r.stderr.trim() });
+
+describe('export-journal and import-journal: embedded -> NDJSON -> a fresh embedded journal', () => {
+  it('keeps every event with its id, recordedAt and hash, verifiable afterwards, and refuses a non-empty target', async () => {
+    const source = tempDir();
+    const target = tempDir();
+    const file = join(tempDir(), 'journal.ndjson');
+    await seed(source, 40);
+
+    const exported = await runCli(['export-journal', file, '--data-dir', source]);
+    expect(outcome(exported)).toEqual({
+      code: 0,
+      stderr: '',
+      stdout: expect.stringMatching(/^Journal exporté vers .* : 80 événements dans 5 flux, empreinte de l’ensemble [0-9a-f]{64}\.$/),
+    });
+    const digest = /([0-9a-f]{64})/.exec(exported.stdout)![1];
+
+    const imported = await runCli(['import-journal', file, '--data-dir', target]);
+    expect(outcome(imported)).toEqual({
+      code: 0,
+      stderr: '',
+      stdout: `Journal importé depuis ${file} : 80 événements dans 5 flux, chaîne vérifiée, empreintes identiques (${digest}).`,
+    });
+    const before = records(join(source, 'journal.sqlite'));
+    const after = records(join(target, 'journal.sqlite'));
+    expect(after).toEqual(before);
+    expect(everyChainHolds(after)).toEqual([]);
+
+    const [verified, again] = await Promise.all([runCli(['verify-journal', '--data-dir', target]), runCli(['import-journal', file, '--data-dir', target])]);
+    expect(outcome(verified)).toEqual({ code: 0, stderr: '', stdout: 'Journal intègre : 80 événements dans 5 flux.' });
+    expect(outcome(again)).toEqual({ code: 1, stdout: '', stderr: expect.stringMatching(/^Le journal de destination n’est pas vide \(80 événements\)/) });
+    expect(records(join(target, 'journal.sqlite'))).toEqual(before);
+  });
+});
+
+describe('backup and restore of the embedded journal', () => {
+  const source = tempDir();
+  const backupDir = tempDir();
+  const backup = join(backupDir, 'sauvegarde.sqlite');
+
+  it('backs up while the journal is being written, and the copy restores and verifies', async () => {
+    await seed(source, 50);
+    const store = new SqliteEventStore({ file: join(source, 'journal.sqlite'), clock: fixedClock('2026-03-01T00:00:00.000Z') });
+    let writing = true;
+    let written = 0;
+    const writer = (async () => {
+      while (writing) {
+        await store.append(`case-live-${written % 3}`, [event({ n: written })], ANY_REVISION);
+        written++;
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+    })();
+    let result;
+    try {
+      result = await runCli(['backup', backup, '--data-dir', source]);
+    } finally {
+      writing = false;
+      await writer;
+      await store.close();
+    }
+    expect(written).toBeGreaterThan(0);
+    expect(outcome(result)).toEqual({
+      code: 0,
+      stderr: '',
+      stdout: expect.stringMatching(/^Sauvegarde écrite : .*sauvegarde\.sqlite \(\d+ événements dans \d+ flux, chaîne vérifiée\)\.$/),
+    });
+    const saved = records(backup);
+    const live = records(join(source, 'journal.sqlite'));
+    expect(saved.length).toBeGreaterThanOrEqual(100);
+    expect(live.slice(0, saved.length)).toEqual(saved); // a consistent snapshot: a prefix of the journal
+
+    const again = await runCli(['backup', backup, '--data-dir', source]);
+    expect(outcome(again)).toEqual({ code: 1, stdout: '', stderr: expect.stringMatching(/existe déjà/) });
+
+    const fresh = tempDir();
+    const restored = await runCli(['restore', backup, '--data-dir', fresh]);
+    expect(outcome(restored)).toEqual({
+      code: 0,
+      stderr: '',
+      stdout: expect.stringMatching(/^Journal restauré depuis .* : \d+ événements dans \d+ flux, chaîne vérifiée avant et après\.$/),
+    });
+    expect(records(join(fresh, 'journal.sqlite'))).toEqual(saved);
+    const verified = await runCli(['verify-journal', '--data-dir', fresh]);
+    expect(outcome(verified)).toEqual({
+      code: 0,
+      stderr: '',
+      stdout: `Journal intègre : ${saved.length} événements dans ${new Set(saved.map((r) => r.streamId)).size} flux.`,
+    });
+  });
+
+  it('refuses a tampered backup, and a data directory that already holds a journal unless --force', async () => {
+    const tampered = join(backupDir, 'falsifiee.sqlite');
+    copyFileSync(backup, tampered);
+    const db = new Database(tampered);
+    db.exec('DROP TRIGGER events_no_update');
+    db.prepare(`UPDATE events SET data = json_set(data, '$.text', 'autre chose') WHERE position = 7`).run();
+    db.close();
+
+    const empty = tempDir();
+    const [refused, occupied] = await Promise.all([runCli(['restore', tampered, '--data-dir', empty]), runCli(['restore', backup, '--data-dir', source])]);
+    expect(outcome(refused)).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: expect.stringMatching(/^Sauvegarde refusée, sa chaîne est rompue : flux case-\d, révision \d+ \(hash_mismatch\)/),
+    });
+    expect(existsSync(join(empty, 'journal.sqlite'))).toBe(false);
+    expect(outcome(occupied)).toEqual({ code: 1, stdout: '', stderr: expect.stringMatching(/contient déjà un journal \(\d+ événements\) : ajoutez --force/) });
+
+    const liveBefore = records(join(source, 'journal.sqlite'));
+    const forced = await runCli(['restore', backup, '--force', '--data-dir', source]);
+    expect(outcome(forced)).toEqual({
+      code: 0,
+      stderr: '',
+      stdout: expect.stringMatching(/chaîne vérifiée avant et après\.\nL’ancien journal est conservé dans .*avant-restauration-/),
+    });
+    expect(records(join(source, 'journal.sqlite'))).toEqual(records(backup));
+    const kept = readdirSync(source).find((name) => name.startsWith('journal.sqlite.avant-restauration-'))!;
+    expect(records(join(source, kept))).toEqual(liveBefore);
+  });
+});
+
+describe('EventStoreDB that cannot be reached', () => {
+  it('stops the service at start-up with one French sentence naming the variable', async () => {
+    const child = spawnTs('apps/api/src/main.ts', [], {
+      MC_DATA_DIR: tempDir(),
+      PORT: '0',
+      MC_STORE: 'eventstoredb',
+      EVENTSTORE_CONNECTION_STRING: 'esdb://127.0.0.1:1?tls=false',
+    });
+    let output = '';
+    child.stdout!.setEncoding('utf8').on('data', (s: string) => (output += s));
+    child.stderr!.setEncoding('utf8').on('data', (s: string) => (output += s));
+    const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+    expect(code).toBe(1);
+    expect(output.trim()).toBe(
+      'Configuration invalide : Le cluster EventStoreDB désigné par EVENTSTORE_CONNECTION_STRING (esdb://127.0.0.1:1?tls=false) ne répond pas : vérifiez l’adresse, le paramètre tls et que les nœuds sont démarrés.',
+    );
+  });
+
+  it('migrate refuses without a destination, and says so when the cluster does not answer', async () => {
+    const dataDir = tempDir();
+    await seed(dataDir, 2);
+    const [noTarget, unreachable] = await Promise.all([
+      runCli(['migrate', '--data-dir', dataDir]),
+      runCli(['migrate', '--to', 'eventstoredb', '--connection', 'esdb://127.0.0.1:1?tls=false', '--data-dir', dataDir]),
+    ]);
+    expect(outcome(noTarget)).toEqual({ code: 1, stdout: '', stderr: 'Précisez la destination : main-courante migrate --to eventstoredb.' });
+    expect(outcome(unreachable)).toEqual({ code: 1, stdout: '', stderr: expect.stringMatching(/^Le cluster EventStoreDB .* ne répond pas/) });
+  });
+});
