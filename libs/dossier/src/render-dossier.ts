@@ -1,10 +1,9 @@
-import { pipeline } from 'node:stream/promises';
 import type { DossierInput } from './dossier-input';
 import { EntryDescriber } from './format/entry-fields';
 import { Formatter } from './format/formatter';
 import { messagesFor } from './i18n';
 import { buildDossierModel } from './model/dossier-model';
-import { createDocument } from './pdf/document';
+import { createDocument, streamDocument } from './pdf/document';
 import { embedEvidence } from './pdf/embed-evidence';
 import { dejaVuFonts } from './pdf/fonts';
 import { Layout } from './pdf/layout';
@@ -43,8 +42,7 @@ export async function renderDossier(input: DossierInput, out: NodeJS.WritableStr
     },
     fonts,
   );
-  const written = pipeline(doc, out);
-  try {
+  await streamDocument(doc, out, async () => {
     const layout = new Layout(doc, fonts);
     const number = (entryId: string): string => {
       const n = model.numbers.get(entryId);
@@ -68,11 +66,5 @@ export async function renderDossier(input: DossierInput, out: NodeJS.WritableStr
       footer: m.footer(f.shortDateTime(input.asOf)),
       page: m.page,
     });
-    doc.end();
-  } catch (error) {
-    doc.destroy(error instanceof Error ? error : new Error(String(error)));
-    await written.catch(() => undefined);
-    throw error;
-  }
-  await written;
+  });
 }

@@ -1,3 +1,4 @@
+import { pipeline } from 'node:stream/promises';
 import PDFDocument from 'pdfkit';
 import { compactPagesAsTheyFill } from './compact-pages';
 import type { DossierFonts } from './fonts';
@@ -34,4 +35,21 @@ export function createDocument(meta: DocumentMetadata, fonts: DossierFonts): PDF
   for (const path of [fonts.regular, fonts.bold, fonts.mono]) doc.registerFont(path, path);
   compactPagesAsTheyFill(doc);
   return doc;
+}
+
+/**
+ * Streams `doc` to `out` while `draw` fills it, then ends it. Resolves once `out` has taken every
+ * byte; if drawing fails the document is destroyed and the error rethrown.
+ */
+export async function streamDocument(doc: PDFKit.PDFDocument, out: NodeJS.WritableStream, draw: () => void | Promise<void>): Promise<void> {
+  const written = pipeline(doc, out);
+  try {
+    await draw();
+    doc.end();
+  } catch (error) {
+    doc.destroy(error instanceof Error ? error : new Error(String(error)));
+    await written.catch(() => undefined);
+    throw error;
+  }
+  await written;
 }

@@ -1,9 +1,8 @@
-import { pipeline } from 'node:stream/promises';
 import type { Role } from '@mc/domain';
 import type { ProviderScorecard } from '@mc/projections';
 import { Formatter } from '../format/formatter';
 import { Lang, messagesFor } from '../i18n';
-import { createDocument } from '../pdf/document';
+import { createDocument, streamDocument } from '../pdf/document';
 import { dejaVuFonts } from '../pdf/fonts';
 import { COLORS, Layout } from '../pdf/layout';
 import { drawPageFurniture } from '../pdf/page-furniture';
@@ -38,8 +37,7 @@ export async function renderProviderReport(input: ProviderReportInput, out: Node
     },
     fonts,
   );
-  const written = pipeline(doc, out);
-  try {
+  await streamDocument(doc, out, async () => {
     const layout = new Layout(doc, fonts);
     const outline = doc.outline;
     const minutes = (n: number) => f.durationWithTotal(n);
@@ -108,11 +106,5 @@ export async function renderProviderReport(input: ProviderReportInput, out: Node
     }
 
     drawPageFurniture(doc, fonts, { header: r.header(card.providerName), footer: r.footer(f.shortDateTime(input.generatedAt)), page: r.page });
-    doc.end();
-  } catch (error) {
-    doc.destroy(error instanceof Error ? error : new Error(String(error)));
-    await written.catch(() => undefined);
-    throw error;
-  }
-  await written;
+  });
 }

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import type { StoredEvent } from '../event-store.port';
+import { type EventRow, toRecord } from './sqlite-event-store';
 import { ChainVerifier, type ChainFailure } from '../hash-chain';
 
 /**
@@ -41,18 +41,9 @@ export function verifySqliteJournalFile(file: string): JournalFileCheck {
     let streams = 0;
     const rows = db
       .prepare('SELECT stream_id, revision, event_id, type, data, metadata, prev_hash, hash FROM events ORDER BY position')
-      .iterate() as IterableIterator<Row>;
+      .iterate() as IterableIterator<Omit<EventRow, 'position'>>;
     for (const row of rows) {
-      const record: StoredEvent = {
-        streamId: row.stream_id,
-        revision: row.revision,
-        eventId: row.event_id,
-        type: row.type,
-        data: JSON.parse(row.data) as Record<string, unknown>,
-        metadata: JSON.parse(row.metadata) as StoredEvent['metadata'],
-        prevHash: row.prev_hash,
-        hash: row.hash,
-      };
+      const record = toRecord(row);
       if (!verifier.head(record.streamId)) streams++;
       events++;
       const failure = verifier.check(record);
@@ -64,13 +55,3 @@ export function verifySqliteJournalFile(file: string): JournalFileCheck {
   }
 }
 
-interface Row {
-  stream_id: string;
-  revision: number;
-  event_id: string;
-  type: string;
-  data: string;
-  metadata: string;
-  prev_hash: string;
-  hash: string;
-}

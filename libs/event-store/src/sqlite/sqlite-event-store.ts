@@ -54,7 +54,7 @@ const SCHEMA = `
   BEGIN SELECT RAISE(ABORT, 'events are append-only: DELETE refused'); END;
 `;
 
-interface EventRow {
+export interface EventRow {
   position: number;
   stream_id: string;
   revision: number;
@@ -354,7 +354,8 @@ function migrate(db: Database.Database): void {
   }).immediate();
 }
 
-function toRecord(row: EventRow): StoredEvent {
+/** A row of the events table as the record it stores (the one place a row becomes a record). */
+export function toRecord(row: Omit<EventRow, 'position'>): StoredEvent {
   return {
     streamId: row.stream_id,
     revision: row.revision,
