@@ -37,7 +37,8 @@ describe('Web pages for agents (Chromium)', () => {
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/); // no inline script
     expect(html).not.toMatch(/\son[a-z]+=/i); // no inline handler
     expect((await fetch(`${web.url}/dsfr/dsfr.min.css`)).status).toBe(200);
-    expect((await fetch(`${web.url}/dsfr/fonts/Marianne-Regular.woff2`)).status).toBe(200);
+    // Marianne is licensed to State services only: not served.
+    expect((await fetch(`${web.url}/dsfr/fonts/Marianne-Regular.woff2`)).status).toBe(404);
     expect((await fetch(`${web.url}/dsfr/package.json`)).status).toBe(404);
     // The API keeps its own answers.
     expect((await fetch(`${web.url}/api/v1/cases`)).status).toBe(401);

@@ -19,9 +19,13 @@ export function projectRoot(from: string = __dirname): string {
 
 export const webDir = (): string => join(projectRoot(), 'apps', 'api', 'web');
 
-/** The DSFR build shipped by @gouvfr/dsfr; only the stylesheet, its fonts and icons are served. */
+/**
+ * The DSFR build shipped by @gouvfr/dsfr; only the stylesheet and icons are served. Its code is
+ * MIT for everyone, but the Marianne font is licensed to State services only, which we are not:
+ * the fonts are not served and app.css sets a system font instead.
+ */
 export const dsfrDir = (): string => join(dirname(require.resolve('@gouvfr/dsfr/package.json')), 'dist');
-const DSFR_FILES = /^\/(dsfr\.min\.css|utility\/icons\/icons\.min\.css|fonts\/[\w-]+\.woff2?|icons\/[\w-]+\/[\w-]+\.svg|favicon\/favicon\.svg)$/;
+const DSFR_FILES = /^\/(dsfr\.min\.css|utility\/icons\/icons\.min\.css|icons\/[\w-]+\/[\w-]+\.svg|favicon\/favicon\.svg)$/;
 
 /**
  * The pages (static HTML, CSS and ES modules, no build step) at `/` and the DSFR at `/dsfr/`.
