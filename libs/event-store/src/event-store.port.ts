@@ -1,4 +1,5 @@
 import type { EventMetadata } from '@mc/domain';
+import type { ChainFailure } from './hash-chain';
 
 /**
  * The EventStore port, shaped after EventStoreDB so both the embedded SQLite adapter and the
@@ -95,6 +96,19 @@ export interface EventStore {
   headPosition(): Promise<number>;
 
   close(): Promise<void>;
+  /**
+   * Optional: recomputes every link of every stream the adapter's own fast way (the SQLite
+   * adapter hashes its stored canonical texts without parsing them). verifyJournal uses it when
+   * present and reads everything back through readAll otherwise.
+   */
+  verifyChain?(): Promise<ChainCheck>;
+}
+
+/** The outcome of checking a whole journal's chains. */
+export interface ChainCheck {
+  events: number;
+  streams: number;
+  failure: ChainFailure | null;
 }
 
 export class StreamNotFoundError extends Error {

@@ -1,5 +1,6 @@
 import type { EventToAppend, StoredEvent } from './event-store.port';
-import { ChainVerifier, GENESIS_PREV_HASH, canonicalJson, computeHash, sealEvents, type ChainFailure } from './hash-chain';
+import fc from 'fast-check';
+import { ChainVerifier, GENESIS_PREV_HASH, canonicalJson, canonicalRecordText, computeHash, sealEvents, sealForStorage, type ChainFailure } from './hash-chain';
 
 /*
  * Hand-checked vectors. The canonical texts below were written by hand from RFC 8785 (keys
@@ -266,5 +267,57 @@ describe('ChainVerifier', () => {
     });
     expect(new ChainVerifier().check('not a record')).toMatchObject({ reason: 'malformed', streamId: '' });
     expect(ChainVerifier.verifyStream([record, { ...chain('case-b', 2)[1] }])).toMatchObject({ reason: 'malformed' });
+  });
+});
+
+describe('canonicalRecordText and ChainVerifier.checkStored (the stored-text fast path)', () => {
+  const text = fc.string({ unit: 'binary' }).filter((s) => s.length > 0 && !/\p{Cs}/u.test(s));
+  const json = fc.jsonValue().filter((v) => !JSON.stringify(v).includes('-0'));
+
+  it('assembles exactly the RFC 8785 text of the whole record', () => {
+    fc.assert(
+      fc.property(text, fc.nat(), text, text, fc.dictionary(text, json), fc.dictionary(text, json), (streamId, revision, eventId, type, data, metadata) => {
+        const head = { streamId, revision, eventId, type, prevHash: GENESIS_PREV_HASH };
+        expect(canonicalRecordText(head, canonicalJson(data), canonicalJson(metadata))).toBe(canonicalJson({ ...head, data, metadata }));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  const [sealed] = sealForStorage(
+    'case-1',
+    null,
+    [{ ...toAppend('e1', { text: 'Coupure « sans préavis » ✓', n: 1 }), type: 'NoteAdded' }],
+    new Date('2026-03-02T08:30:00Z'),
+  );
+  const stored = {
+    streamId: sealed.record.streamId,
+    revision: 0,
+    eventId: 'e1',
+    type: 'NoteAdded',
+    dataText: sealed.dataJson,
+    metadataText: sealed.metadataJson,
+    prevHash: GENESIS_PREV_HASH,
+    hash: sealed.record.hash,
+  };
+
+  it('stores canonical texts, and accepts them as stored', () => {
+    expect(sealed.dataJson).toBe(canonicalJson(sealed.record.data));
+    expect(new ChainVerifier().checkStored(stored)).toBeNull();
+  });
+
+  it('accepts texts an older version stored in another key order, through the full check', () => {
+    const reordered = JSON.stringify({ text: sealed.record.data.text, n: 1 });
+    expect(reordered).not.toBe(sealed.dataJson);
+    expect(new ChainVerifier().checkStored({ ...stored, dataText: reordered })).toBeNull();
+  });
+
+  it('names the record whose stored text was altered, or is not JSON', () => {
+    expect(new ChainVerifier().checkStored({ ...stored, dataText: sealed.dataJson.replace('sans', 'avec') })).toMatchObject({
+      streamId: 'case-1',
+      revision: 0,
+      reason: 'hash_mismatch',
+    });
+    expect(new ChainVerifier().checkStored({ ...stored, dataText: '{"text":' })).toMatchObject({ streamId: 'case-1', revision: 0, reason: 'malformed' });
   });
 });

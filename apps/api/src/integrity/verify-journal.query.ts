@@ -35,6 +35,10 @@ export class VerifyJournalHandler implements IQueryHandler<VerifyJournalQuery, J
 }
 
 export async function verifyJournal(store: EventStore): Promise<JournalVerification> {
+  if (store.verifyChain) {
+    const { events, streams, failure } = await store.verifyChain();
+    return failure ? { ok: false, streams, events, firstFailure: failure } : { ok: true, streams, events };
+  }
   const verifier = new ChainVerifier();
   let streams = 0;
   let events = 0;

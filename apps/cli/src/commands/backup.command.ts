@@ -23,7 +23,7 @@ export class BackupCommand extends CommandRunner {
     if (!existsSync(source)) throw new CliError(`Aucun journal intégré dans ${config.dataDir} (${JOURNAL_FILE} absent) : rien à sauvegarder.`);
     if (existsSync(destination)) throw new CliError(`Le fichier ${destination} existe déjà : une sauvegarde n’en écrase jamais une autre.`);
     await backupSqliteJournal(source, destination);
-    const check = verifySqliteJournalFile(destination);
+    const check = await verifySqliteJournalFile(destination);
     if (check.failure) {
       const f = check.failure;
       throw new CliError(

@@ -27,7 +27,7 @@ export class RestoreCommand extends CommandRunner {
     const config = loadConfig();
     const backup = resolve(file);
     if (!existsSync(backup)) throw new CliError(`La sauvegarde ${backup} n’existe pas.`);
-    const before = checkBackup(backup);
+    const before = await checkBackup(backup);
     prepareDataDir(config);
     const journal = join(config.dataDir, JOURNAL_FILE);
     let setAside: string | null = null;
@@ -47,7 +47,7 @@ export class RestoreCommand extends CommandRunner {
     await backupSqliteJournal(backup, partial);
     renameSync(partial, journal);
     for (const suffix of ['', '-wal', '-shm']) rmSync(join(config.dataDir, READ_MODELS_FILE + suffix), { force: true });
-    const after = verifySqliteJournalFile(journal);
+    const after = await verifySqliteJournalFile(journal);
     if (after.failure || after.events !== before.events) {
       throw new CliError(
         `Le journal restauré ne correspond pas à la sauvegarde (${after.events} événements au lieu de ${before.events}) : recommencez la restauration.`,
@@ -63,10 +63,10 @@ export class RestoreCommand extends CommandRunner {
   }
 }
 
-function checkBackup(file: string): JournalFileCheck {
+async function checkBackup(file: string): Promise<JournalFileCheck> {
   let check: JournalFileCheck;
   try {
-    check = verifySqliteJournalFile(file);
+    check = await verifySqliteJournalFile(file);
   } catch (error) {
     throw new CliError(`${file} n’est pas une sauvegarde lisible du journal (${(error as Error).message}) : rien n’a été restauré.`);
   }

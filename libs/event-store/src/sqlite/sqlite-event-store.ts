@@ -7,6 +7,7 @@ import {
   StreamNotFoundError,
   WrongExpectedRevisionError,
   type AllEventHandler,
+  type ChainCheck,
   type AppendResult,
   type EventStore,
   type EventToAppend,
@@ -19,6 +20,7 @@ import {
   type Subscription,
 } from '../event-store.port';
 import { DuplicateEventIdError } from '../errors';
+import { verifySqliteJournal } from './sqlite-backup';
 import { sealForStorage } from '../hash-chain';
 import { checkSealedBatch, type SealedImporter } from '../sealed-import';
 import { AllSubscription } from './all-subscription';
@@ -321,6 +323,10 @@ export class SqliteEventStore implements EventStore, SealedImporter {
   }
 
   /** Stops the subscriptions (after their handler in progress), then closes the database. */
+  verifyChain(): Promise<ChainCheck> {
+    return verifySqliteJournal(this.db, () => new Promise((resolve) => setImmediate(resolve)));
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.flush(); // answer appends already queued before the connection goes
