@@ -1,14 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { Actor, recordedActor } from '@mc/domain';
-import { EventStore, NO_STREAM, StoredEvent, WrongExpectedRevisionError } from '@mc/event-store/event-store.port';
+import { AppendResult, EventStore, EventToAppend, NO_STREAM, StoredEvent, WrongExpectedRevisionError } from '@mc/event-store/event-store.port';
 
 /** Concurrent writers to one stream: decide again this many times on a conflict, then give up. */
 export const MAX_APPEND_ATTEMPTS = 8;
 
+/** Decides on a stream's current state and appends the events decided, at the revision decided on. */
+export type StreamWrite<S> = (decide: (state: S, revision: number | null) => EventToAppend[]) => Promise<AppendResult>;
+
+/** The plain way: read the stream's state, decide, append with the revision read. */
+export function loadThenAppend<S>(store: EventStore, streamId: string, load: () => Promise<{ state: S; revision: number | null }>): StreamWrite<S> {
+  return async (decide) => {
+    const { state, revision } = await load();
+    return store.append(streamId, decide(state, revision), revision ?? NO_STREAM);
+  };
+}
+
 export interface DecideAndAppend<S> {
-  streamId: string;
-  /** The stream's current state and revision (null when it does not exist). */
-  load: () => Promise<{ state: S; revision: number | null }>;
+  /** How the stream is read and written (loadThenAppend, or a case's write pipeline). */
+  write: StreamWrite<S>;
   /** Checks rights and the client's expected revision, then decides; throws to refuse. */
   decide: (state: S, revision: number | null) => { type: string; data: unknown }[];
   schemaVersion: number;
@@ -21,24 +31,16 @@ export interface DecideAndAppend<S> {
 }
 
 /**
- * The shell every write shares: load, decide, append at the revision decided on. If another
- * writer got in first the store refuses the append (never a fork) and we decide again.
+ * The shell every write shares: decide on the current state, append at the revision decided on.
+ * If another writer got in first the store refuses the append (never a fork) and we decide again.
  */
-export async function decideAndAppend<S>(store: EventStore, w: DecideAndAppend<S>): Promise<{ last: StoredEvent; position: number }> {
+export async function decideAndAppend<S>(w: DecideAndAppend<S>): Promise<{ last: StoredEvent; position: number }> {
   const causationId = randomUUID();
+  const metadata = { schemaVersion: w.schemaVersion, actor: recordedActor(w.actor), correlationId: w.correlationId, causationId };
   for (let attempt = 1; ; attempt++) {
-    const { state, revision } = await w.load();
-    const events = w.decide(state, revision);
     try {
-      const result = await store.append(
-        w.streamId,
-        events.map((e) => ({
-          eventId: randomUUID(),
-          type: e.type,
-          data: e.data as Record<string, unknown>,
-          metadata: { schemaVersion: w.schemaVersion, actor: recordedActor(w.actor), correlationId: w.correlationId, causationId },
-        })),
-        revision ?? NO_STREAM,
+      const result = await w.write((state, revision) =>
+        w.decide(state, revision).map((e) => ({ eventId: randomUUID(), type: e.type, data: e.data as Record<string, unknown>, metadata })),
       );
       return { last: result.records[result.records.length - 1], position: result.position };
     } catch (e) {

@@ -2,6 +2,7 @@ import { AccessPolicy } from '@mc/access';
 import { Actor, DomainError, fixedClock } from '@mc/domain';
 import { SqliteEventStore } from '@mc/event-store';
 import { EventStore, WrongExpectedRevisionError } from '@mc/event-store/event-store.port';
+import { ChainVerifier } from '@mc/event-store/hash-chain';
 import { CaseStateCache } from '../../../journal/case-state-cache';
 import { ExecuteCaseCommand } from './execute-case-command.command';
 import { ExecuteCaseCommandHandler, MAX_APPEND_ATTEMPTS } from './execute-case-command.handler';
@@ -63,5 +64,33 @@ describe('ExecuteCaseCommandHandler under concurrent writers', () => {
     expect(refusal.code).toBe('REVISION_CONFLICT');
     expect(racing.attempts).toBe(1);
     expect(refusal).not.toBeInstanceOf(WrongExpectedRevisionError);
+  });
+
+  it('lets concurrent writers to one case take turns: all land at the first attempt, chained', async () => {
+    let appends = 0;
+    const counting = Object.create(store) as EventStore;
+    counting.append = (streamId, events, expected) => {
+      appends++;
+      return store.append(streamId, events, expected);
+    };
+    const handler = new ExecuteCaseCommandHandler(counting, clock, new AccessPolicy(), new CaseStateCache(counting));
+    const results = await Promise.all(Array.from({ length: 32 }, () => handler.execute(note())));
+    expect(appends).toBe(32);
+    expect(results.map((r) => r.revision).sort((a, b) => a - b)).toEqual(Array.from({ length: 32 }, (_, i) => i + 1));
+    const stream = await store.readStream(`case-${caseId}`);
+    expect(stream).toHaveLength(33);
+    expect(ChainVerifier.verifyStream(stream)).toBeNull();
+  });
+
+  it('drops the folded state when an append is refused, and decides again on what the store holds', async () => {
+    const cache = new CaseStateCache(store);
+    const handler = new ExecuteCaseCommandHandler(store, clock, new AccessPolicy(), cache);
+    await handler.execute(note());
+    // Another process writes behind the cache's back.
+    const other = new ExecuteCaseCommandHandler(store, clock, new AccessPolicy(), new CaseStateCache(store));
+    await other.execute(note());
+    const result = await handler.execute(note());
+    expect(result.revision).toBe(3);
+    expect(ChainVerifier.verifyStream(await store.readStream(`case-${caseId}`))).toBeNull();
   });
 });

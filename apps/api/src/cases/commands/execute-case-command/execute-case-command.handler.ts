@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { AccessPolicy, caseNotFound } from '@mc/access';
-import { CASE_SCHEMA_VERSION, CaseCommand, CaseCommandType, Clock, DomainError, decideCase } from '@mc/domain';
+import { CASE_SCHEMA_VERSION, CaseCommand, CaseCommandType, CaseState, Clock, DomainError, decideCase } from '@mc/domain';
 import { EVENT_STORE, EventStore } from '@mc/event-store/event-store.port';
 import { MAX_APPEND_ATTEMPTS, decideAndAppend } from '../../../journal/decide-and-append';
-import { caseStream, isUuid } from '../../../journal/case-stream';
+import { isUuid } from '../../../journal/case-stream';
 import { CaseStateCache } from '../../../journal/case-state-cache';
 import { CLOCK } from '../../../journal/journal.tokens';
 import { loadProvider } from '../../../providers/provider-stream';
@@ -60,9 +60,8 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
       throw DomainError.of('RULE_VIOLATED', 'providerId', 'Aucun prestataire enregistré ne porte cet identifiant.', 'No registered provider has this id.');
     }
     const command = { type: draft.type, data: assignedId ? { ...draft.data, [assignedId.field]: assignedId.value } : draft.data } as unknown as CaseCommand;
-    const { last, position } = await decideAndAppend(this.store, {
-      streamId: caseStream(caseId),
-      load: () => this.cases.load(caseId),
+    const { last, position } = await decideAndAppend<CaseState>({
+      write: (decide) => this.cases.write(caseId, decide),
       decide: (state, revision) => {
         this.policy.assertCanWriteCase(actor, state, command);
         if (expectedRevision !== undefined && expectedRevision !== revision) throw revisionConflict();

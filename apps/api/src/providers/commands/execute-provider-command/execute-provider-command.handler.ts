@@ -3,9 +3,9 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { AccessPolicy } from '@mc/access';
 import { DomainError } from '@mc/domain';
-import { PROVIDER_SCHEMA_VERSION, decideProvider, providerStream } from '@mc/domain/provider/provider';
+import { PROVIDER_SCHEMA_VERSION, ProviderState, decideProvider, providerStream } from '@mc/domain/provider/provider';
 import { EVENT_STORE, EventStore } from '@mc/event-store/event-store.port';
-import { decideAndAppend } from '../../../journal/decide-and-append';
+import { decideAndAppend, loadThenAppend } from '../../../journal/decide-and-append';
 import { isUuid } from '../../../journal/case-stream';
 import { loadProvider, providerNotFound } from '../../provider-stream';
 import { ExecuteProviderCommand, ProviderWriteResult } from './execute-provider-command.command';
@@ -32,9 +32,8 @@ export class ExecuteProviderCommandHandler implements ICommandHandler<ExecutePro
     this.policy.assertAdmin(actor);
     if (message.providerId !== null && !isUuid(message.providerId)) throw providerNotFound();
     const providerId = message.providerId ?? randomUUID();
-    const { last, position } = await decideAndAppend(this.store, {
-      streamId: providerStream(providerId),
-      load: () => loadProvider(this.store, providerId),
+    const { last, position } = await decideAndAppend<ProviderState>({
+      write: loadThenAppend(this.store, providerStream(providerId), () => loadProvider(this.store, providerId)),
       decide: (state, revision) => {
         if (expectedRevision !== undefined && expectedRevision !== revision) {
           if (!state.exists) throw providerNotFound();
