@@ -244,6 +244,24 @@ describe('ProjectionRunner', () => {
       expect(listCasesOwnedBy(db, otherActor.id)).toHaveLength(3);
     });
 
+    it('when appends land in one turn of the event loop, then they are applied in one read-model transaction', async () => {
+      const store = new InMemoryEventStore();
+      const db = openDb();
+      const r = runner(db, store, [caseListProjection]);
+      await r.start();
+      const batches: number[] = [];
+      const apply = (r as unknown as { applyBatch: (events: PositionedEvent[]) => void }).applyBatch.bind(r);
+      (r as unknown as { applyBatch: (events: PositionedEvent[]) => void }).applyBatch = (events) => {
+        batches.push(events.length);
+        apply(events);
+      };
+      const results = await Promise.all(Array.from({ length: 10 }, (_, n) => appendNewCase(store, `abababab-0000-4000-8000-0000000000${10 + n}`, `Cas ${n}`)));
+      await r.waitFor(Math.max(...results.map((res) => res.position)));
+      expect(batches.reduce((a, b) => a + b, 0)).toBe(10);
+      expect(batches.length).toBeLessThan(10);
+      expect(listCasesOwnedBy(db, otherActor.id)).toHaveLength(10);
+    });
+
     it('when waiting for a position that never comes, then waitFor times out', async () => {
       const store = new InMemoryEventStore();
       const db = openDb();

@@ -44,6 +44,8 @@ export class ProjectionRunner {
   private generation = 0;
   private prepared = false;
   private failure: unknown = null;
+  /** Live events waiting for the end of the current event-loop turn (bufferLive). */
+  private live: { generation: number; events: PositionedEvent[]; scheduled: boolean } = { generation: -1, events: [], scheduled: false };
   private running: Promise<void> | null = null;
   /** Settles the pending start()/rebuild() if the runner is stopped before it caught up. */
   private settleCatchUp: (() => void) | null = null;
@@ -198,7 +200,7 @@ export class ProjectionRunner {
         this.subscription = this.store.subscribeAll(
           after,
           (event) => {
-            if (generation === this.generation) this.applyBatch([event]);
+            if (generation === this.generation) this.bufferLive(event, generation);
           },
           {
             onCaughtUp: () => {
@@ -224,6 +226,38 @@ export class ProjectionRunner {
   private fail(error: unknown): void {
     this.failure = error;
     this.rejectWaiters(error);
+  }
+
+  /**
+   * Live events delivered during one turn of the event loop are applied together, in one
+   * transaction (a group commit's worth of events costs one read-model commit, not one each).
+   */
+  private bufferLive(event: PositionedEvent, generation: number): void {
+    if (this.failure) return;
+    if (this.live.generation !== generation) this.live = { generation, events: [], scheduled: false };
+    this.live.events.push(event);
+    if (!this.live.scheduled) {
+      this.live.scheduled = true;
+      setImmediate(() => this.flushLive(generation));
+    }
+  }
+
+  private flushLive(generation: number): void {
+    // A newer subscription owns the buffer now: its own flush is scheduled.
+    if (this.live.generation !== generation) return;
+    const { events } = this.live;
+    this.live = { generation, events: [], scheduled: false };
+    if (generation !== this.generation || this.failure) return;
+    try {
+      this.applyBatch(events);
+    } catch (error) {
+      // Nothing after a failed event may be applied: stop following, as a failing handler would.
+      this.fail(error);
+      const subscription = this.subscription;
+      this.subscription = null;
+      this.running = null;
+      void subscription?.stop().catch(() => undefined);
+    }
   }
 
   /** Applies events (in position order) to every projection still behind them, with the checkpoints, in one transaction. */
