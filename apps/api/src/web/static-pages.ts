@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import express from 'express';
 import type { NextFunction, Request, Response } from 'express';
 
 /**
@@ -36,5 +37,7 @@ export function serveWebPages(app: NestExpressApplication): void {
   app.use('/dsfr', (req: Request, res: Response, next: NextFunction) => (DSFR_FILES.test(req.path) ? next() : res.status(404).end()));
   app.useStaticAssets(dsfrDir(), { prefix: '/dsfr/', maxAge: '7d', index: false });
   // no-cache: the browser revalidates (ETag), so a new version of the pages is seen at once.
-  app.useStaticAssets(webDir(), { index: 'index.html', setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache') });
+  const pages = express.static(webDir(), { index: 'index.html', setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache') });
+  // API calls never look for a file on disk (a stat per request otherwise).
+  app.use((req: Request, res: Response, next: NextFunction) => (req.path.startsWith('/api/') ? next() : pages(req, res, next)));
 }
