@@ -29,6 +29,8 @@ RUN groupadd --system --gid 10001 maincourante \
 COPY --from=build /app/package.json /app/package-lock.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# The web pages are static files served from the project tree (apps/api/src/web/static-pages.ts).
+COPY --from=build /app/apps/api/web ./apps/api/web
 RUN chmod 0755 /app/dist/apps/cli/src/main.js
 # The journal (embedded store), attachments, signing key, read models and checkpoints live here.
 VOLUME /data
