@@ -243,7 +243,7 @@ export async function appendBench(ctx: BenchContext): Promise<BenchResult> {
     );
     notes.push(
       `distinct cases: per append ${distinct.perAppendUs.total} us of main thread = store.append ${distinct.perAppendUs.storeAppend} us ` +
-        `(seal/hash + INSERT + COMMIT/fsync) + readStream ${distinct.perAppendUs.readStream} us (loadCase reads the whole stream) + ` +
+        `(seal/hash + INSERT + COMMIT/fsync) + readStream ${distinct.perAppendUs.readStream} us (only for a case not in the state cache) + ` +
         `${distinct.perAppendUs.rest} us rest (Nest CommandBus, fold, decide, projections runner, GC).`,
     );
     if (ceiling) {
@@ -259,8 +259,8 @@ export async function appendBench(ctx: BenchContext): Promise<BenchResult> {
         (ceiling ? ` and ${ceiling.perAppendUs.total} us without.` : '.'),
     );
     notes.push(
-      `one case: every command re-reads and folds the whole stream (${oneCaseEvents.length} events at the end), and concurrent writers ` +
-        `conflict (${single.storeCalls.conflicts} WrongExpectedRevision retries, ${single.failed} commands gave up).`,
+      `one case (${oneCaseEvents.length} events at the end): writers take turns on the folded state (CaseStateCache.write), ` +
+        `${single.storeCalls.conflicts} WrongExpectedRevision retries, ${single.failed} commands gave up.`,
     );
 
     const reference = { label: 'raw single-row commits/s', value: rawFull.perSecond, unit: '/s' };
