@@ -6,6 +6,7 @@ import {
   ParisDate,
   addParisDays,
   compareParisDates,
+  dayNumber,
   formatInstant,
   isPublicHoliday,
   isoWeekday,
@@ -110,13 +111,38 @@ export function mondayToFriday(...ranges: ReadonlyArray<readonly [string, string
  */
 export const SEED_CONTRACT_SUPPORT_HOURS: ContractCalendar = businessHoursCalendar(mondayToFriday(['09:00', '12:00'], ['13:30', '17:30']));
 
+/** The same support hours where the organisation is in Alsace-Moselle (Good Friday and 26 December closed too). */
+export const SEED_CONTRACT_SUPPORT_HOURS_ALSACE_MOSELLE: ContractCalendar = businessHoursCalendar(mondayToFriday(['09:00', '12:00'], ['13:30', '17:30']), {
+  holidays: 'fr-alsace-moselle',
+});
+
 function isClosedDay(date: ParisDate, calendar: Extract<ContractCalendar, { kind: 'business_hours' }>): boolean {
   if (calendar.holidays !== 'none' && isPublicHoliday(date, { alsaceMoselle: calendar.holidays === 'fr-alsace-moselle' })) return true;
   return (calendar.closures ?? []).some((c) => compareParisDates(c.from, date) <= 0 && compareParisDates(date, c.to) <= 0);
 }
 
+/**
+ * Open intervals already computed, per calendar object and Paris day number: measuring a
+ * thousand outages of a year each walks the same days, and a day's intervals never change.
+ */
+const intervalsByCalendar = new WeakMap<ContractCalendar, Map<number, ReadonlyArray<readonly [number, number]>>>();
+const MAX_CACHED_DAYS = 40_000;
+
 /** The open intervals of one Paris day, as [start, end) epoch milliseconds, in order. */
-export function openIntervalsOn(date: ParisDate, calendar: ContractCalendar): Array<readonly [number, number]> {
+export function openIntervalsOn(date: ParisDate, calendar: ContractCalendar): ReadonlyArray<readonly [number, number]> {
+  let days = intervalsByCalendar.get(calendar);
+  if (!days) intervalsByCalendar.set(calendar, (days = new Map()));
+  const key = dayNumber(date);
+  let intervals = days.get(key);
+  if (!intervals) {
+    intervals = computeOpenIntervals(date, calendar);
+    if (days.size >= MAX_CACHED_DAYS) days.clear();
+    days.set(key, intervals);
+  }
+  return intervals;
+}
+
+function computeOpenIntervals(date: ParisDate, calendar: ContractCalendar): Array<readonly [number, number]> {
   if (calendar.kind === '24x7') return [[parisWallTimeToEpochMs(date, 0, 0), parisWallTimeToEpochMs(date, 24, 0)]];
   if (isClosedDay(date, calendar)) return [];
   return (calendar.weekly[isoWeekday(date)] ?? []).map((range) => {

@@ -1,4 +1,14 @@
-import { CALENDAR_24X7, MINUTE_MS, SEED_CONTRACT_SUPPORT_HOURS, assessSla, businessMinutesBetween, deadlineRule, formatInstant, toEpochMs } from '@mc/domain';
+import {
+  CALENDAR_24X7,
+  MINUTE_MS,
+  SEED_CONTRACT_SUPPORT_HOURS,
+  SEED_CONTRACT_SUPPORT_HOURS_ALSACE_MOSELLE,
+  assessSla,
+  businessMinutesBetween,
+  deadlineRule,
+  formatInstant,
+  toEpochMs,
+} from '@mc/domain';
 import type { ContractCalendar, DeadlineText, DecidedBy, PriorNotice, Resource, SlaRuleMetric } from '@mc/domain';
 import type { StoredEvent } from '@mc/event-store/event-store.port';
 import { instantOf } from './case-stream';
@@ -97,6 +107,11 @@ export interface ProviderSlaCommitment {
   calendar: '24x7' | 'business_hours';
   /** The contract clause, e.g. "Contrat d'engagement, annexe 4, indicateur 4.1.2". */
   source?: string;
+}
+
+/** The seed contract's support hours, with Alsace-Moselle's holidays when the organisation is there (one object each: calendars memoize per object). */
+export function defaultBusinessCalendar(alsaceMoselle: boolean): ContractCalendar {
+  return alsaceMoselle ? SEED_CONTRACT_SUPPORT_HOURS_ALSACE_MOSELLE : SEED_CONTRACT_SUPPORT_HOURS;
 }
 
 export interface OutagesOptions {
@@ -287,9 +302,7 @@ export function outagesOf(
   commitments: readonly ProviderSlaCommitment[] = [],
   options: OutagesOptions = {},
 ): OutagesView {
-  const businessCalendar =
-    options.businessCalendar ??
-    (options.alsaceMoselle ? { ...SEED_CONTRACT_SUPPORT_HOURS, holidays: 'fr-alsace-moselle' as const } : SEED_CONTRACT_SUPPORT_HOURS);
+  const businessCalendar = options.businessCalendar ?? defaultBusinessCalendar(options.alsaceMoselle === true);
   const timeline = buildTimeline(records, { asOf, basis: 'recorded' });
   const byId = new Map(timeline.entries.map((e) => [e.entryId, e]));
   const current = currentCommitments(commitments);

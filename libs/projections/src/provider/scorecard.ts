@@ -1,8 +1,8 @@
-import { CALENDAR_24X7, SEED_CONTRACT_SUPPORT_HOURS, assessSla, deadlineRule } from '@mc/domain';
+import { CALENDAR_24X7, assessSla, deadlineRule } from '@mc/domain';
 import type { ContractCalendar, SlaRuleMetric } from '@mc/domain';
 import type { StoredEvent } from '@mc/event-store/event-store.port';
 import { instantOf, parseBound } from '../case-view/case-stream';
-import { ProviderSlaCommitment, outagesOf, wallClockMinutes } from '../case-view/outages';
+import { ProviderSlaCommitment, defaultBusinessCalendar, outagesOf, wallClockMinutes } from '../case-view/outages';
 import { DEADLINES_DISCLAIMER } from '../case-view/request-register';
 import { TimelineEntry, buildTimeline } from '../case-view/timeline';
 
@@ -149,8 +149,7 @@ export function providerScorecard(input: ScorecardInput): ProviderScorecard {
       withoutNotice: 0,
       requests: 0,
     };
-    const calendar =
-      input.businessCalendar ?? (c.alsaceMoselle ? { ...SEED_CONTRACT_SUPPORT_HOURS, holidays: 'fr-alsace-moselle' as const } : SEED_CONTRACT_SUPPORT_HOURS);
+    const calendar = input.businessCalendar ?? defaultBusinessCalendar(c.alsaceMoselle === true);
 
     for (const outage of outagesOf(c.records, input.asOf, input.commitments, { businessCalendar: calendar }).outages) {
       if (!inPeriod(outage.occurredAt)) continue;
