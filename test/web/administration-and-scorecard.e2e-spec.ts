@@ -108,9 +108,17 @@ describe('Administration, provider scorecard, case status and password (Chromium
     await web.t.http.post('/api/v1/auth/login').send(AGENT).expect(200);
     await screenshot(page, 'desktop-admin-account');
 
+    // The union representative's union is renamed through a role change.
+    await page.getByRole('link', { name: 'Comptes', exact: true }).click();
+    await page.getByRole('link', { name: UNION_REP.username, exact: true }).click();
+    await page.getByLabel('Syndicat').fill('Solidaires');
+    await page.getByRole('button', { name: 'Changer le rôle' }).click();
+    await eventually(async () => expect(await textOf(page, '#account-role')).toContain('représentant syndical (Solidaires)'));
+
     await page.getByRole('link', { name: 'Intégrité du journal' }).click();
     await page.getByRole('button', { name: 'Lancer la vérification' }).click();
     await eventually(async () => expect(await textOf(page, '#integrity-result')).toContain('journal intact'));
+    expect(await textOf(page, '#integrity-result')).not.toContain('null');
     await screenshot(page, 'desktop-admin-integrity');
     expect(problems).toEqual([]);
     await context.close();

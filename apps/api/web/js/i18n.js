@@ -408,6 +408,7 @@ const FR = {
   'admin.tab.providers': 'Registre des prestataires',
   'admin.tab.integrity': 'Intégrité du journal',
   'admin.accounts': 'Comptes',
+  'admin.allAccounts': 'Tous les comptes',
   'admin.newAccount': 'Créer un compte',
   'admin.usernameHint': 'Lettres minuscules, chiffres, point, tiret ; il sert à se connecter.',
   'admin.displayName': 'Nom affiché',
@@ -455,6 +456,7 @@ const FR = {
   'calendar.business_hours': 'heures ouvrées du support',
 
   'provider.list': 'Prestataires',
+  'provider.all': 'Tous les prestataires',
   'provider.none': 'Aucun prestataire enregistré.',
   'provider.new': 'Enregistrer un prestataire',
   'provider.name': 'Nom du prestataire',
@@ -944,6 +946,7 @@ const EN = {
   'admin.tab.providers': 'Provider register',
   'admin.tab.integrity': 'Journal integrity',
   'admin.accounts': 'Accounts',
+  'admin.allAccounts': 'All accounts',
   'admin.newAccount': 'Create an account',
   'admin.usernameHint': 'Lower-case letters, digits, dot, dash; used to log in.',
   'admin.displayName': 'Display name',
@@ -991,6 +994,7 @@ const EN = {
   'calendar.business_hours': 'support business hours',
 
   'provider.list': 'Providers',
+  'provider.all': 'All providers',
   'provider.none': 'No provider registered.',
   'provider.new': 'Register a provider',
   'provider.name': 'Provider name',

@@ -46,7 +46,7 @@ export async function show({ accountId }) {
     h(
       'p',
       { class: 'fr-mt-3w fr-mb-1v' },
-      h('a', { class: 'fr-link fr-icon-arrow-left-line fr-link--icon-left fr-link--sm', href: '#/admin' }, t('admin.accounts')),
+      h('a', { class: 'fr-link fr-icon-arrow-left-line fr-link--icon-left fr-link--sm', href: '#/admin' }, t('admin.allAccounts')),
     ),
     h(
       'h2',
@@ -57,7 +57,7 @@ export async function show({ accountId }) {
     ),
     h(
       'p',
-      { class: 'fr-text--sm mc-muted' },
+      { class: 'fr-text--sm mc-muted', id: 'account-role' },
       `${roleLabel(account)} · ${t('admin.createdAt', { date: formatDateTime(account.createdAt) })} · ${t('admin.updatedAt', { date: formatDateTime(account.updatedAt) })}`,
     ),
     h(

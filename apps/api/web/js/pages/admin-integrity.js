@@ -18,6 +18,7 @@ export function show() {
         try {
           const answer = await get('/integrity/verify');
           const failure = answer.firstFailure;
+          // '' rather than null when there is no failure: replaceChildren writes null out as text.
           result.replaceChildren(
             h('p', { class: 'fr-mt-2w' }, answer.ok ? badge('success', t('integrity.ok')) : badge('error', t('integrity.failed'))),
             h('p', {}, t('integrity.counts', { streams: answer.streams, events: answer.events })),
@@ -36,7 +37,7 @@ export function show() {
                     h('dd', {}, `${failure.reason} — ${failure.message}`),
                   ),
                 )
-              : null,
+              : '',
           );
         } catch (error) {
           result.replaceChildren(alert('error', null, error.message));

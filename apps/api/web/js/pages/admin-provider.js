@@ -61,7 +61,7 @@ export async function show({ providerId }) {
     h(
       'p',
       { class: 'fr-mt-3w fr-mb-1v' },
-      h('a', { class: 'fr-link fr-icon-arrow-left-line fr-link--icon-left fr-link--sm', href: '#/admin/providers' }, t('provider.list')),
+      h('a', { class: 'fr-link fr-icon-arrow-left-line fr-link--icon-left fr-link--sm', href: '#/admin/providers' }, t('provider.all')),
     ),
     h('h2', { class: 'fr-h4' }, provider.name),
     h(
