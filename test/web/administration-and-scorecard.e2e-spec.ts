@@ -259,7 +259,7 @@ describe('Administration, provider scorecard, case status and password (Chromium
     await second.context.close();
   });
 
-  it('phone: the administration and the commitment form fit a narrow screen', async () => {
+  it('phone: the administration and the commitment form fit a narrow screen; a commitment is withdrawn with a reason', async () => {
     const { context, page, problems } = await newPage(browser, PHONE);
     await logIn(page, web.url, ADMIN.username, ADMIN.password, /#\/admin$/);
     await page.getByRole('link', { name: 'louve', exact: true }).waitFor();
@@ -268,6 +268,17 @@ describe('Administration, provider scorecard, case status and password (Chromium
     await page.getByRole('link', { name: PROVIDER }).first().click();
     await page.getByLabel(/^Indicateur/).waitFor();
     await screenshot(page, 'phone-admin-provider');
+
+    // An empty commitment: each problem next to its field, the duration's on its group.
+    await page.getByRole('button', { name: 'Enregistrer l’engagement' }).click();
+    await eventually(async () => expect(await page.locator('.mc-duration.fr-fieldset--error').count()).toBe(1));
+    expect(await page.getByLabel('Clause du contrat').getAttribute('aria-invalid')).toBe('true');
+    await screenshot(page, 'phone-admin-provider-errors');
+
+    // Withdrawing the commitment asks why.
+    await page.getByLabel('Motif du retrait').fill('Indicateur supprimé par l’avenant n°3.');
+    await page.getByRole('button', { name: 'Retirer l’engagement' }).click();
+    await eventually(async () => expect(await textOf(page, '#commitments-table')).toBe('Aucun engagement enregistré.'));
     await context.close();
 
     expect(problems).toEqual([]);
