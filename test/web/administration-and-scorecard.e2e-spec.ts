@@ -254,6 +254,7 @@ describe('Administration, provider scorecard, case status and password (Chromium
     await second.page.getByLabel('Mot de passe').fill(AGENT.password);
     await second.page.getByRole('button', { name: 'Se connecter' }).click();
     await eventually(async () => expect(await textOf(second.page, '#contenu')).toContain('Trop de tentatives de connexion'));
+    expect(await textOf(second.page, '[role=alert]')).toContain('La connexion n’a pas abouti');
     await screenshot(second.page, 'phone-login-throttled');
     expect([...problems, ...second.problems]).toEqual([]);
     await second.context.close();

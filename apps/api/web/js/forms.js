@@ -279,7 +279,7 @@ export function fieldOfProblem(path) {
  * Builds the form. onSubmit(body, raw) returns a promise; on ApiError the problems are shown,
  * on success the draft is dropped.
  */
-export function buildForm({ fields, submitLabel, onSubmit, draftKey, initial = {}, before = [], after = [], cancelHref }) {
+export function buildForm({ fields, submitLabel, onSubmit, draftKey, initial = {}, before = [], after = [], cancelHref, errorsTitle }) {
   const controls = fields.map(buildField);
   const byName = new Map(controls.map((c) => [c.field.name, c]));
   const summary = h('div', { tabindex: '-1', class: 'mc-summary' });
@@ -367,7 +367,7 @@ export function buildForm({ fields, submitLabel, onSubmit, draftKey, initial = {
       h(
         'div',
         { class: 'fr-alert fr-alert--error fr-mb-3w', role: 'alert' },
-        h('h2', { class: 'fr-alert__title' }, t('form.errorsTitle')),
+        h('h2', { class: 'fr-alert__title' }, errorsTitle ?? t('form.errorsTitle')),
         h('p', {}, t('form.errorsIntro')),
         h('ul', {}, ...items),
       ),

@@ -48,6 +48,7 @@ const FR = {
   'login.password': 'Mot de passe',
   'login.submit': 'Se connecter',
   'login.failed': 'Identifiant ou mot de passe incorrect.',
+  'login.errorsTitle': 'La connexion n’a pas abouti',
 
   'cases.title': 'Mes dossiers',
   'cases.title.union_rep': 'Dossiers partagés avec mon syndicat',
@@ -586,6 +587,7 @@ const EN = {
   'login.password': 'Password',
   'login.submit': 'Log in',
   'login.failed': 'Wrong username or password.',
+  'login.errorsTitle': 'Could not log in',
 
   'cases.title': 'My cases',
   'cases.title.union_rep': 'Cases shared with my union',

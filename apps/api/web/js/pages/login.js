@@ -11,6 +11,7 @@ export function show(_params, query) {
       { name: 'password', type: 'password', required: true, label: t('login.password') },
     ],
     submitLabel: t('login.submit'),
+    errorsTitle: t('login.errorsTitle'),
     onSubmit: async (body) => {
       try {
         const answer = await api('POST', '/auth/login', { json: { username: body.username ?? '', password: body.password ?? '' } });
