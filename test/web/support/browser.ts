@@ -59,12 +59,13 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
-export async function logIn(page: Page, url: string, username: string, password: string): Promise<void> {
+/** Logs in through the login page and waits for the landing page (the case list; the administration for admins). */
+export async function logIn(page: Page, url: string, username: string, password: string, landing: RegExp = /#\/cases/): Promise<void> {
   await page.goto(`${url}/#/login`);
   await page.getByLabel(/Identifiant|Username/).fill(username);
   await page.getByLabel(/Mot de passe|Password/).fill(password);
   await page.getByRole('button', { name: /Se connecter|Log in/ }).click();
-  await page.waitForURL(/#\/cases/);
+  await page.waitForURL(landing);
 }
 
 /**

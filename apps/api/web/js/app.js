@@ -1,7 +1,7 @@
 import { session, whenUnauthenticated } from './api.js';
 import { h, render, alert } from './dom.js';
 import { lang, setLang, t } from './i18n.js';
-import { navigate } from './navigate.js';
+import { homeOf, navigate } from './navigate.js';
 
 /**
  * Hash router: `#/cases`, `#/cases/:id`, `#/cases/:id/new/incident`... Each page is a module
@@ -23,6 +23,14 @@ const ROUTES = [
   ['/cases/:caseId/history', () => import('./pages/history.js')],
   ['/cases/:caseId/sharing', () => import('./pages/sharing.js')],
   ['/cases/:caseId/audit', () => import('./pages/audit.js')],
+  ['/cases/:caseId/status/:action', () => import('./pages/case-status.js')],
+  ['/providers', () => import('./pages/scorecard.js')],
+  ['/me/password', () => import('./pages/password.js')],
+  ['/admin', () => import('./pages/admin-accounts.js')],
+  ['/admin/accounts/:accountId', () => import('./pages/admin-account.js')],
+  ['/admin/providers', () => import('./pages/admin-providers.js')],
+  ['/admin/providers/:providerId', () => import('./pages/admin-provider.js')],
+  ['/admin/integrity', () => import('./pages/admin-integrity.js')],
 ];
 
 function match(path) {
@@ -43,7 +51,7 @@ async function route() {
   if (!hash.startsWith('#/')) return; // an in-page anchor (skip link, error summary)
   const [path, search = ''] = hash.slice(1).split('?');
   const query = Object.fromEntries(new URLSearchParams(search));
-  if (path === '/' || path === '') return navigate(session.token ? '#/cases' : '#/login');
+  if (path === '/' || path === '') return navigate(session.token ? homeOf(session.user) : '#/login');
   const found = match(path);
   const turn = ++routing;
   renderChrome();
@@ -68,7 +76,9 @@ async function route() {
 function renderChrome() {
   document.documentElement.lang = lang();
   document.title = t('app.title');
-  document.getElementById('home-link').textContent = t('app.title');
+  const home = document.getElementById('home-link');
+  home.textContent = t('app.title');
+  home.setAttribute('href', session.token ? homeOf(session.user) : '#/login');
   document.getElementById('skip-link').textContent = t('app.skip');
   document.getElementById('footer-text').textContent = t('app.footer');
   const user = session.user;
@@ -91,6 +101,7 @@ function renderChrome() {
   if (user) {
     tools.unshift(h('span', { class: 'mc-user fr-text--sm' }, t('app.loggedAs', { name: user.displayName || user.username, role: t(`role.${user.role}`) })));
     tools.push(
+      h('a', { class: 'fr-btn fr-btn--tertiary-no-outline fr-btn--sm', id: 'my-password', href: '#/me/password' }, t('nav.password')),
       h(
         'button',
         {
@@ -120,8 +131,10 @@ function renderChrome() {
             h(
               'ul',
               { class: 'mc-nav__list' },
+              user.role === 'admin' ? link('#/admin', t('nav.admin'), here.startsWith('#/admin')) : null,
               link('#/cases', t('nav.cases'), here.startsWith('#/cases')),
               link('#/deadlines', t('nav.deadlines'), here.startsWith('#/deadlines')),
+              link('#/providers', t('nav.providers'), here.startsWith('#/providers')),
             ),
           ),
         ]

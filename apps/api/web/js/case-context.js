@@ -1,6 +1,8 @@
-import { download, get, session } from './api.js';
+import { get, session } from './api.js';
 import { alert, badge, h } from './dom.js';
-import { formatDateTime } from './dates.js';
+import { formatDateTime, localInputToIso } from './dates.js';
+import { downloadButton } from './download-button.js';
+import { dateInput } from './forms.js';
 import { lang, t } from './i18n.js';
 
 /**
@@ -44,36 +46,47 @@ export function caseHead({ summary, access }, current, status) {
       ),
     );
   }
-  const exportStatus = h('div', { class: 'mc-export-status', 'aria-live': 'polite' });
-  const exportButton = (format, label, fallback) =>
-    h(
-      'li',
-      {},
+  if (access.owner) {
+    const closing = summary.status === 'open';
+    actions.push(
       h(
-        'button',
-        {
-          type: 'button',
-          class: 'fr-btn fr-btn--sm fr-btn--tertiary fr-icon-download-line fr-btn--icon-left',
-          id: `export-${format}`,
-          onclick: async (event) => {
-            const button = event.currentTarget;
-            button.disabled = true;
-            exportStatus.replaceChildren(h('p', { class: 'fr-text--sm' }, t('case.exporting')));
-            try {
-              const path = format === 'pdf' ? 'dossier.pdf' : 'bundle.zip';
-              const name = await download(`/cases/${summary.id}/${path}`, { lang: lang() }, fallback);
-              exportStatus.replaceChildren(alert('success', null, t('case.exported', { name })));
-            } catch (error) {
-              exportStatus.replaceChildren(alert('error', null, error.message));
-            } finally {
-              button.disabled = false;
-            }
+        'li',
+        {},
+        h(
+          'a',
+          {
+            class: `fr-btn fr-btn--sm fr-btn--tertiary ${closing ? 'fr-icon-lock-line' : 'fr-icon-lock-unlock-line'} fr-btn--icon-left`,
+            href: `${base}/status/${closing ? 'close' : 'reopen'}`,
+            id: 'case-status',
           },
-        },
-        label,
+          t(closing ? 'case.close' : 'case.reopen'),
+        ),
       ),
     );
+  }
+  const exportStatus = h('div', { class: 'mc-export-status', 'aria-live': 'polite' });
+  let exportsAsOf = null;
   if (access.export) {
+    // « État au » : empty means now (a value rounded to the minute would leave out what was just recorded).
+    const asOf = dateInput('export-as-of', t('case.exportAsOf'), '');
+    asOf.input.setAttribute('aria-describedby', 'export-as-of-hint');
+    asOf.node.querySelector('label').append(h('span', { class: 'fr-hint-text', id: 'export-as-of-hint' }, t('case.exportAsOfHint')));
+    exportsAsOf = h('div', { class: 'mc-export-as-of' }, asOf.node);
+    const exportButton = (format, label, fallback) =>
+      h(
+        'li',
+        {},
+        downloadButton({
+          id: `export-${format}`,
+          label,
+          className: 'fr-btn fr-btn--sm fr-btn--tertiary fr-icon-download-line fr-btn--icon-left',
+          status: exportStatus,
+          path: `/cases/${summary.id}/${format === 'pdf' ? 'dossier.pdf' : 'bundle.zip'}`,
+          query: () => ({ lang: lang(), asOf: localInputToIso(asOf.input.value) || undefined }),
+          fallback,
+          done: (name) => t('case.exported', { name }),
+        }),
+      );
     actions.push(exportButton('pdf', t('case.exportPdf'), 'dossier.pdf'));
     actions.push(exportButton('bundle', t('case.exportBundle'), 'paquet.zip'));
   }
@@ -96,7 +109,9 @@ export function caseHead({ summary, access }, current, status) {
       summary.service ? ` · ${t('case.service', { service: summary.service })}` : '',
     ),
     summary.summary ? h('p', { class: 'fr-mb-2w' }, summary.summary) : null,
+    summary.status === 'closed' ? alert('info', null, t('case.closedNotice')) : null,
     actions.length ? h('ul', { class: 'fr-btns-group fr-btns-group--inline fr-btns-group--sm fr-btns-group--icon-left mc-actions' }, ...actions) : null,
+    exportsAsOf,
     exportStatus,
     status ?? null,
     h('nav', { class: 'mc-tabs', 'aria-label': t('case.tabs') }, h('ul', { class: 'mc-tabs__list' }, ...tabs)),

@@ -6,7 +6,7 @@ import { enumLabel, t } from './i18n.js';
 /**
  * Forms described as a list of fields, rendered with DSFR markup. Each field:
  * { name, type, required?, label?, hint?, enum?: {group, values}, options?: [{value, label}], inline? }
- * type: text | textarea | password | datetime | select | radio | checkboxes | flag | tristate | list | hours
+ * type: text | textarea | password | datetime | select | radio | checkboxes | flag | tristate | list | hours | duration
  *
  * The form keeps a draft in sessionStorage (a reload loses nothing), shows the API's problems
  * next to their field (aria-describedby) and in a summary at the top, and never clears what was
@@ -14,6 +14,11 @@ import { enumLabel, t } from './i18n.js';
  */
 
 const DRAFT = 'mc.draft.';
+const DURATION_UNITS = [
+  ['days', 'form.days', 1440],
+  ['hours', 'form.hours', 60],
+  ['minutes', 'form.minutes', 1],
+];
 const zone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 function labelText(field) {
@@ -89,6 +94,40 @@ function buildField(field) {
       },
       showError: (message) => {
         fieldset.classList.toggle('fr-fieldset--error', Boolean(message));
+        messages.replaceChildren(...(message ? [h('p', { class: 'fr-message fr-message--error', id: errorId }, message)] : []));
+      },
+    };
+  }
+
+  if (field.type === 'duration') {
+    // Days, hours and minutes typed apart; the API receives whole minutes.
+    const legendId = `${id}-legend`;
+    const messages = h('div', { class: 'fr-messages-group', id: `${id}-messages`, 'aria-live': 'polite' });
+    const parts = DURATION_UNITS.map(([unit]) =>
+      h('input', { class: 'fr-input', type: 'number', min: 0, step: 1, inputmode: 'numeric', id: `${id}-${unit}`, dataset: { field: field.name } }),
+    );
+    const fieldset = h(
+      'fieldset',
+      { class: 'fr-fieldset mc-duration', id, 'aria-labelledby': `${legendId} ${id}-messages` },
+      h('legend', { class: 'fr-fieldset__legend fr-fieldset__legend--regular', id: legendId }, ...labelNodes(field, required), hintNode),
+      ...DURATION_UNITS.map(([unit, key], i) =>
+        h(
+          'div',
+          { class: 'fr-fieldset__element fr-fieldset__element--inline' },
+          h('div', { class: 'fr-input-group' }, h('label', { class: 'fr-label', for: `${id}-${unit}` }, t(key)), parts[i]),
+        ),
+      ),
+      messages,
+    );
+    return {
+      field,
+      node: fieldset,
+      focusTarget: () => parts[0],
+      read: () => Object.fromEntries(DURATION_UNITS.map(([unit], i) => [unit, parts[i].value])),
+      write: (value) => DURATION_UNITS.forEach(([unit], i) => (parts[i].value = value?.[unit] ?? '')),
+      showError: (message) => {
+        fieldset.classList.toggle('fr-fieldset--error', Boolean(message));
+        for (const input of parts) input.classList.toggle('fr-input--error', Boolean(message));
         messages.replaceChildren(...(message ? [h('p', { class: 'fr-message fr-message--error', id: errorId }, message)] : []));
       },
     };
@@ -193,6 +232,12 @@ export function serialize(field, raw) {
       const hours = Number(String(raw).replace(',', '.'));
       return Number.isFinite(hours) ? Math.round(hours * 60) : raw;
     }
+    case 'duration': {
+      const filled = DURATION_UNITS.filter(([unit]) => String(raw?.[unit] ?? '').trim() !== '');
+      if (filled.length === 0) return undefined;
+      const total = filled.reduce((sum, [unit, , factor]) => sum + Number(String(raw[unit]).replace(',', '.')) * factor, 0);
+      return Number.isFinite(total) ? Math.round(total) : undefined;
+    }
     case 'radio':
     case 'select':
       return raw ? raw : undefined;
@@ -215,6 +260,10 @@ export function deserialize(field, value) {
       return value === true ? 'true' : value === false ? 'false' : '';
     case 'hours':
       return typeof value === 'number' ? String(Math.round((value / 60) * 100) / 100) : '';
+    case 'duration':
+      return typeof value === 'number'
+        ? { days: String(Math.floor(value / 1440)), hours: String(Math.floor((value % 1440) / 60)), minutes: String(value % 60) }
+        : {};
     default:
       return value;
   }
@@ -230,7 +279,7 @@ export function fieldOfProblem(path) {
  * Builds the form. onSubmit(body, raw) returns a promise; on ApiError the problems are shown,
  * on success the draft is dropped.
  */
-export function buildForm({ fields, submitLabel, onSubmit, draftKey, initial = {}, before = [], after = [], cancelHref }) {
+export function buildForm({ fields, submitLabel, onSubmit, draftKey, initial = {}, before = [], after = [], cancelHref, errorsTitle }) {
   const controls = fields.map(buildField);
   const byName = new Map(controls.map((c) => [c.field.name, c]));
   const summary = h('div', { tabindex: '-1', class: 'mc-summary' });
@@ -239,7 +288,7 @@ export function buildForm({ fields, submitLabel, onSubmit, draftKey, initial = {
     'form',
     { novalidate: true, class: 'mc-form' },
     summary,
-    h('p', { class: 'fr-text--sm fr-mb-2w' }, t('form.required')),
+    fields.some((f) => f.required) ? h('p', { class: 'fr-text--sm fr-mb-2w' }, t('form.required')) : null,
     ...before,
     ...controls.map((c) => c.node),
     ...after,
@@ -318,7 +367,7 @@ export function buildForm({ fields, submitLabel, onSubmit, draftKey, initial = {
       h(
         'div',
         { class: 'fr-alert fr-alert--error fr-mb-3w', role: 'alert' },
-        h('h2', { class: 'fr-alert__title' }, t('form.errorsTitle')),
+        h('h2', { class: 'fr-alert__title' }, errorsTitle ?? t('form.errorsTitle')),
         h('p', {}, t('form.errorsIntro')),
         h('ul', {}, ...items),
       ),
@@ -343,4 +392,43 @@ export function buildForm({ fields, submitLabel, onSubmit, draftKey, initial = {
   });
 
   return { form, controls, body, readAll, showProblems, clearDraft: () => draftKey && sessionStorage.removeItem(DRAFT + draftKey) };
+}
+
+/** A labelled date (or date-time) input outside buildForm, for the filters of a page (periods, replays). */
+export function dateInput(id, label, value, type = 'datetime-local') {
+  const input = h('input', { class: 'fr-input', type, id, step: type === 'datetime-local' ? 60 : undefined, value });
+  return { input, node: h('div', { class: 'fr-input-group' }, h('label', { class: 'fr-label', for: id }, label), input) };
+}
+
+/**
+ * A one-field form asking why (revoking a share, withdrawing a commitment...): the API's problems
+ * are shown under the field (aria-describedby), what was typed stays.
+ */
+export function reasonForm({ label, submitLabel, onSubmit, className = 'fr-btn fr-btn--secondary fr-btn--sm' }) {
+  const id = uid('reason');
+  const reason = h('input', { class: 'fr-input', id, type: 'text', required: true });
+  const error = h('p', { class: 'fr-error-text', id: `${id}-error`, hidden: true });
+  const group = h('div', { class: 'fr-input-group' }, h('label', { class: 'fr-label', for: id }, label), reason, error);
+  return h(
+    'form',
+    {
+      class: 'mc-inline-form',
+      onsubmit: async (event) => {
+        event.preventDefault();
+        try {
+          await onSubmit(reason.value);
+        } catch (e) {
+          group.classList.add('fr-input-group--error');
+          reason.classList.add('fr-input--error');
+          reason.setAttribute('aria-describedby', `${id}-error`);
+          reason.setAttribute('aria-invalid', 'true');
+          error.hidden = false;
+          error.textContent = e instanceof ApiError && e.fields.length ? e.fields.map((f) => f.message).join(' ') : e.message;
+          reason.focus();
+        }
+      },
+    },
+    group,
+    h('button', { class: className, type: 'submit' }, submitLabel),
+  );
 }

@@ -3,3 +3,6 @@ export function navigate(hash) {
   if (location.hash === hash) window.dispatchEvent(new Event('mc:route'));
   else location.hash = hash;
 }
+
+/** Where a signed-in person lands: administrators cannot open cases, their home is the administration. */
+export const homeOf = (user) => (user?.role === 'admin' ? '#/admin' : '#/cases');

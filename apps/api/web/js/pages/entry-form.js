@@ -19,6 +19,7 @@ export async function show({ caseId, kind }, query) {
   const fields = spec.fields.map((f) => (f.targets ? { ...f, options: targetOptions(timeline.entries, f.targets) } : f));
   const initial = {};
   for (const f of fields) if (f.targets && query[f.name]) initial[f.name] = query[f.name];
+  if (context.summary.status !== 'open') return render(caseHead(context, null));
   const missingTarget = fields.find((f) => f.targets && f.required && f.options.length === 0);
   const attachment = spec.attachment ? attachmentField() : null;
 

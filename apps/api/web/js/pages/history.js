@@ -3,13 +3,9 @@ import { h, render } from '../dom.js';
 import { caseHead, loadCase } from '../case-context.js';
 import { formatDateTime, isoToLocalInput, localInputToIso, toLocalInput } from '../dates.js';
 import { entryTitle } from '../entry-kinds.js';
+import { dateInput } from '../forms.js';
 import { t } from '../i18n.js';
 import { navigate } from '../navigate.js';
-
-function dateInput(id, label, value) {
-  const input = h('input', { class: 'fr-input', type: 'datetime-local', id, step: 60, value });
-  return { input, node: h('div', { class: 'fr-input-group' }, h('label', { class: 'fr-label', for: id }, label), input) };
-}
 
 /**
  * For management and disputes: replay the case as of a date (links to the timeline with ?asOf=)

@@ -2,7 +2,7 @@ import { ApiError, api, session } from '../api.js';
 import { alert, h, render } from '../dom.js';
 import { buildForm } from '../forms.js';
 import { t } from '../i18n.js';
-import { navigate } from '../navigate.js';
+import { homeOf, navigate } from '../navigate.js';
 
 export function show(_params, query) {
   const { form } = buildForm({
@@ -11,11 +11,12 @@ export function show(_params, query) {
       { name: 'password', type: 'password', required: true, label: t('login.password') },
     ],
     submitLabel: t('login.submit'),
+    errorsTitle: t('login.errorsTitle'),
     onSubmit: async (body) => {
       try {
         const answer = await api('POST', '/auth/login', { json: { username: body.username ?? '', password: body.password ?? '' } });
         session.save(answer.token, answer.user);
-        const next = query.next && query.next.startsWith('#/') && !query.next.startsWith('#/login') ? query.next : '#/cases';
+        const next = query.next && query.next.startsWith('#/') && !query.next.startsWith('#/login') ? query.next : homeOf(answer.user);
         navigate(next);
       } catch (error) {
         if (error instanceof ApiError && error.status === 401) throw Object.assign(new Error(t('login.failed')), { messages: [t('login.failed')] });

@@ -1,10 +1,11 @@
-import { post } from '../api.js';
+import { get, post } from '../api.js';
 import { h, render } from '../dom.js';
 import { buildForm } from '../forms.js';
 import { t } from '../i18n.js';
 import { navigate } from '../navigate.js';
 
-export function show() {
+export async function show() {
+  const providers = await get('/providers');
   const { form } = buildForm({
     draftKey: 'new-case',
     fields: [
@@ -12,6 +13,20 @@ export function show() {
       { name: 'service', type: 'text' },
       { name: 'organisation', type: 'text' },
       { name: 'summary', type: 'textarea', labelKey: 'field.caseSummary' },
+      {
+        name: 'providerId',
+        type: 'select',
+        label: t('newCase.provider'),
+        hint: t('newCase.providerHint'),
+        options: providers.map((p) => ({ value: p.id, label: p.name })),
+      },
+      {
+        name: 'publicHolidays',
+        type: 'radio',
+        label: t('newCase.holidays'),
+        enum: { group: 'publicHolidays', values: ['fr', 'fr-alsace-moselle'] },
+        default: 'fr',
+      },
     ],
     submitLabel: t('newCase.submit'),
     cancelHref: '#/cases',

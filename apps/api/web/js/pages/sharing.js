@@ -1,9 +1,9 @@
 import { ApiError, api, get, post, session } from '../api.js';
-import { alert, badge, h, render, uid } from '../dom.js';
+import { alert, badge, h, render } from '../dom.js';
 import { caseHead, loadCase } from '../case-context.js';
 import { formatDateTime } from '../dates.js';
 import { setFlash, takeFlash } from '../flash.js';
-import { buildForm } from '../forms.js';
+import { buildForm, reasonForm } from '../forms.js';
 import { t } from '../i18n.js';
 import { navigate } from '../navigate.js';
 
@@ -16,33 +16,15 @@ export function granteeLabel(grantee) {
 }
 
 function revokeForm(caseId, share) {
-  const id = uid('revoke');
-  const reason = h('input', { class: 'fr-input', id, type: 'text', required: true });
-  const error = h('p', { class: 'fr-error-text', id: `${id}-error`, hidden: true });
-  const group = h('div', { class: 'fr-input-group' }, h('label', { class: 'fr-label', for: id }, t('sharing.revokeReason')), reason, error);
-  return h(
-    'form',
-    {
-      class: 'mc-inline-form',
-      onsubmit: async (event) => {
-        event.preventDefault();
-        try {
-          await api('DELETE', `/cases/${caseId}/shares/${share.grantId}`, { json: { reason: reason.value } });
-          setFlash('success', t('sharing.revokedDone'));
-          navigate(`#/cases/${caseId}/sharing`);
-        } catch (e) {
-          group.classList.add('fr-input-group--error');
-          reason.classList.add('fr-input--error');
-          reason.setAttribute('aria-describedby', `${id}-error`);
-          error.hidden = false;
-          error.textContent = e instanceof ApiError && e.fields.length ? e.fields.map((f) => f.message).join(' ') : e.message;
-          reason.focus();
-        }
-      },
+  return reasonForm({
+    label: t('sharing.revokeReason'),
+    submitLabel: t('sharing.revoke'),
+    onSubmit: async (reason) => {
+      await api('DELETE', `/cases/${caseId}/shares/${share.grantId}`, { json: { reason } });
+      setFlash('success', t('sharing.revokedDone'));
+      navigate(`#/cases/${caseId}/sharing`);
     },
-    group,
-    h('button', { class: 'fr-btn fr-btn--secondary fr-btn--sm', type: 'submit' }, t('sharing.revoke')),
-  );
+  });
 }
 
 /** Share the case with my union, management or a person, and revoke; every change is recorded. */

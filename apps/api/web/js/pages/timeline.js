@@ -36,7 +36,9 @@ export async function show({ caseId }, query) {
       ? h(
           'ol',
           { class: 'mc-timeline', id: 'timeline' },
-          ...shown.map((entry) => entryCard(caseId, entry, { entriesById, canContribute: context.access.contribute && !timeline.asOf })),
+          ...shown.map((entry) =>
+            entryCard(caseId, entry, { entriesById, canContribute: context.access.contribute && context.summary.status === 'open' && !timeline.asOf }),
+          ),
         )
       : h('p', { id: 'timeline' }, t('timeline.empty')),
   );
