@@ -1,5 +1,5 @@
 import type { EventMetadata } from '@mc/domain';
-import type { ChainFailure } from './hash-chain';
+import type { ChainFailure } from './chain-failure';
 
 /**
  * The EventStore port, shaped after EventStoreDB so both the embedded SQLite adapter and the

@@ -2,6 +2,7 @@ import * as crypto from 'node:crypto';
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import type { EventMetadata } from '@mc/domain';
+import type { ChainFailure, ChainFailureReason } from './chain-failure';
 import type { EventToAppend, StoredEvent } from './event-store.port';
 
 /**
@@ -153,17 +154,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export type ChainFailureReason = 'hash_mismatch' | 'prev_hash_mismatch' | 'revision_gap' | 'recorded_at_regression' | 'malformed';
-
-export interface ChainFailure {
-  streamId: string;
-  /** -1 when a malformed record has no usable revision. */
-  revision: number;
-  reason: ChainFailureReason;
-  expected?: string;
-  found?: string;
-  message: string;
-}
+export type { ChainFailure, ChainFailureReason } from './chain-failure';
 
 const RECORD_MEMBERS = ['streamId', 'revision', 'eventId', 'type', 'data', 'metadata', 'prevHash', 'hash'];
 const HEX_SHA256 = /^[0-9a-f]{64}$/;
