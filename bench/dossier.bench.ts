@@ -1,5 +1,6 @@
-import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import ts from 'typescript';
 import { join, resolve } from 'node:path';
 import type { BenchContext } from './support/context';
 import { generateCase } from './support/journal-generator';
@@ -40,21 +41,31 @@ async function missingRenderer(): Promise<string | null> {
   }
 }
 
-function runChild(mode: 'pdfkit' | 'dossier', input: string, output: string): Promise<ChildResult> {
+/**
+ * Both children run compiled JavaScript, as the service does: the child itself transpiled to a
+ * temporary .js, and @mc/dossier from `npm run build` (dist/). ts-node in a child would add its
+ * compiler (~100 MB) to the peak RSS measured.
+ */
+function compiledChild(dir: string): { script: string; dossierModule: string } {
   const root = resolve(__dirname, '..');
-  const args = [
-    '--expose-gc',
-    '-r',
-    require.resolve('ts-node/register/transpile-only'),
-    '-r',
-    require.resolve('tsconfig-paths/register'),
-    join(__dirname, 'dossier.child.ts'),
-    mode,
-    input,
-    output,
-  ];
+  const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`npm run build failed: ${build.stderr || build.stdout}`);
+  const source = readFileSync(join(__dirname, 'dossier.child.ts'), 'utf8');
+  const { outputText } = ts.transpileModule(source, {
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
+  });
+  const script = join(dir, 'dossier.child.js');
+  writeFileSync(script, outputText);
+  return { script, dossierModule: join(root, 'dist', 'libs', 'dossier', 'src', 'index.js') };
+}
+
+function runChild(mode: 'pdfkit' | 'dossier', input: string, output: string, compiled: { script: string; dossierModule: string }): Promise<ChildResult> {
+  const root = resolve(__dirname, '..');
+  const args = ['--expose-gc', compiled.script, mode, input, output];
   return new Promise<ChildResult>((done, fail) => {
-    const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    // The script sits in a temporary folder: its packages are the project's.
+    const env = { ...process.env, MC_DOSSIER_MODULE: compiled.dossierModule, NODE_PATH: join(root, 'node_modules') };
+    const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -89,18 +100,20 @@ export async function dossierBench(ctx: BenchContext): Promise<BenchResult> {
   log(ID, `case of ${entries.toLocaleString('en-US')} entries = ${records.length.toLocaleString('en-US')} records generated in ${num((nowMs() - t) / 1000)} s`);
   if (rejected) notes.push(`${rejected} generated commands were refused by the decider and replaced by notes`);
 
+  log(ID, 'building the service (npm run build) and the child script, so that both children run compiled code...');
+  const compiled = compiledChild(dir);
   log(ID, 'reference: bare pdfkit, same text, child process...');
-  const reference = await runChild('pdfkit', input, join(dir, 'reference.pdf'));
+  const reference = await runChild('pdfkit', input, join(dir, 'reference.pdf'), compiled);
   log(ID, `  ${describe(reference)}`);
 
   let dossier: ChildResult | null = null;
   if (!missing) {
     log(ID, 'renderDossier, child process...');
-    dossier = await runChild('dossier', input, join(dir, 'dossier.pdf'));
+    dossier = await runChild('dossier', input, join(dir, 'dossier.pdf'), compiled);
     log(ID, `  ${describe(dossier)}`);
   }
   notes.push(
-    'peak RSS is the child process ru_maxrss (judged against the target as is), ts-node (transpile-only) included: before rendering starts ' +
+    'peak RSS is the child process ru_maxrss (judged against the target as is), compiled code (no ts-node): before rendering starts ' +
       `the process holds ${num(reference.baselineMB)} MB with bare pdfkit` +
       (dossier ? `, ${num(dossier.baselineMB)} MB with @mc/dossier loaded; growth while rendering: ${num(dossier.maxRssMB - dossier.baselineMB)} MB` : '') +
       ` (bare pdfkit: ${num(reference.maxRssMB - reference.baselineMB)} MB).`,

@@ -66,7 +66,8 @@ async function main(): Promise<void> {
   if (mode === 'pdfkit') {
     render = (out) => renderBare(records, out);
   } else if (mode === 'dossier') {
-    const spec = '@mc/dossier';
+    // The compiled library when the bench gives it (what the service runs), else the sources.
+    const spec = process.env.MC_DOSSIER_MODULE ?? '@mc/dossier';
     const { renderDossier } = (await import(spec)) as { renderDossier: RenderDossier };
     const last = records[records.length - 1];
     render = (out) =>
