@@ -1,16 +1,10 @@
-import type { Actor, Grantee, Permission } from '@mc/domain';
+import type { Actor, GrantState, Grantee, Permission } from '@mc/domain';
 import type { StoredEvent } from '@mc/event-store/event-store.port';
 import { instantOf, parseBound, recordedBy } from './case-stream';
 
-export interface GrantView {
+/** A grant as the case state folds it (GrantState), with its id and the reason of its revocation. */
+export interface GrantView extends Omit<GrantState, 'revocationReason'> {
   grantId: string;
-  grantee: Grantee;
-  permission: Permission;
-  active: boolean;
-  grantedAt: string;
-  grantedBy: Actor;
-  revokedAt?: string;
-  revokedBy?: Actor;
   reason?: string;
 }
 
