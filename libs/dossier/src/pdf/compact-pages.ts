@@ -22,7 +22,7 @@ function compact(page: PDFKit.PDFPage): void {
  * deterministic), frequent words are simply laid out again. Reaches into pdfkit 0.20's internal
  * `_fontFamilies` and `layoutCache` and does nothing when they are not there.
  */
-const MAX_CACHED_WORDS = 2_000;
+const MAX_CACHED_WORDS = 500;
 
 function boundLayoutCaches(doc: PDFKit.PDFDocument): void {
   const families = (doc as unknown as { _fontFamilies?: Record<string, { layoutCache?: Record<string, unknown> }> })._fontFamilies;
