@@ -145,6 +145,10 @@ const OTHER_ROUTES: Record<string, OtherRoute> = {
     expected: adminOnly(201),
     body: () => ({ metric: 'service_restoration', target: 1440, calendar: '24x7', source: 'Contrat, annexe 4' }),
   },
+  'POST /api/v1/providers/:providerId/business-hours': {
+    expected: adminOnly(201),
+    body: () => ({ weekly: { '1': [{ from: '08:00', to: '18:00' }] }, source: 'Contrat, indicateur 3.2.1' }),
+  },
   'DELETE /api/v1/providers/:providerId/sla/:metric': { expected: adminOnly(200), body: () => ({ reason: 'avenant' }) },
 };
 

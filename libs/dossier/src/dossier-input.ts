@@ -1,4 +1,4 @@
-import type { Role } from '@mc/domain';
+import type { BusinessHoursDefinedData, Role } from '@mc/domain';
 import type { StoredEvent } from '@mc/event-store/event-store.port';
 import type { ProviderSlaCommitment } from '@mc/projections';
 import type { Lang } from './i18n';
@@ -29,6 +29,8 @@ export interface DossierInput {
   providerName?: string;
   /** The provider's current commitments: the registers print the breaches of each cut-off. */
   providerCommitments?: ProviderSlaCommitment[];
+  /** The contract's support hours, when the provider defined them (the seed contract's otherwise). */
+  providerBusinessHours?: BusinessHoursDefinedData | null;
   /** Count public holidays of Alsace-Moselle too (Good Friday, 26 December) in legal deadlines. */
   alsaceMoselle?: boolean;
 }

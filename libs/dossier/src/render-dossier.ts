@@ -28,7 +28,11 @@ const SHORT_ID_LENGTH = 8;
 export async function renderDossier(input: DossierInput, out: NodeJS.WritableStream): Promise<void> {
   const m = messagesFor(input.lang);
   const f = new Formatter(m, input.timezone);
-  const model = buildDossierModel(input.records, input.asOf, { providerCommitments: input.providerCommitments, alsaceMoselle: input.alsaceMoselle });
+  const model = buildDossierModel(input.records, input.asOf, {
+    providerCommitments: input.providerCommitments,
+    providerBusinessHours: input.providerBusinessHours,
+    alsaceMoselle: input.alsaceMoselle,
+  });
   const fonts = dejaVuFonts();
   const { summary } = model;
   const asOf = f.dateTime(input.asOf);

@@ -49,7 +49,9 @@ export function canonicalRecordText(head: RecordHead, dataText: string, metadata
 
 /** Hex SHA-256 of a text's UTF-8 bytes; Node's one-shot crypto.hash (20.12+) is twice as fast as a Hash object for small inputs. */
 const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
-const sha256Hex = oneShot ? (text: string): string => oneShot('sha256', text, 'hex') : (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+const sha256Hex = oneShot
+  ? (text: string): string => oneShot('sha256', text, 'hex')
+  : (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /** Lowercase hex SHA-256 of the UTF-8 bytes of the canonical record without `hash`. */
 export function computeHash(record: UnhashedEvent): string {
@@ -257,10 +259,7 @@ export class ChainVerifier {
    */
   checkStored(row: RecordHead & { dataText: string; metadataText: string; hash: string }): ChainFailure | null {
     const recordedAt = recordedAtOf(row.metadataText);
-    const fast =
-      recordedAt !== null &&
-      HEX_SHA256.test(row.prevHash) &&
-      sha256Hex(canonicalRecordText(row, row.dataText, row.metadataText)) === row.hash;
+    const fast = recordedAt !== null && HEX_SHA256.test(row.prevHash) && sha256Hex(canonicalRecordText(row, row.dataText, row.metadataText)) === row.hash;
     if (!fast) return this.check(parsedRecord(row));
     return this.link({ streamId: row.streamId, revision: row.revision, prevHash: row.prevHash, hash: row.hash, recordedAt: recordedAt as string });
   }

@@ -53,6 +53,8 @@ export interface ProviderView {
   registeredAt: string;
   revision: number;
   commitments: ProviderCommitment[];
+  /** The contract's support hours; null while the seed contract's apply. */
+  businessHours: ProviderState['businessHours'];
 }
 
 export function providerView(loaded: LoadedProvider): ProviderView {
@@ -67,5 +69,6 @@ export function providerView(loaded: LoadedProvider): ProviderView {
     registeredAt: state.registeredAt ?? '',
     revision: loaded.revision ?? -1,
     commitments: commitmentsOf(state),
+    businessHours: state.businessHours,
   };
 }

@@ -4,13 +4,14 @@ import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AccountView } from '@mc/access';
 import type { Actor } from '@mc/domain';
-import type { ProviderCommand, ProviderRegisteredData, SlaCommitmentDefinedData, SlaMetric } from '@mc/domain/provider/provider';
+import type { BusinessHoursDefinedData, ProviderCommand, ProviderRegisteredData, SlaCommitmentDefinedData, SlaMetric } from '@mc/domain/provider/provider';
 import { CorrelationId, CurrentAccount, CurrentActor } from '../auth/auth.decorators';
 import { ChangesQueryDto } from '../cases/queries/query-params.dto';
 import { sendExportedFile } from '../exports/send-exported-file';
 import { ExportProviderReportCommand } from './scorecard/export-provider-report.command';
 import { GetProviderScorecardQuery } from './scorecard/provider-scorecard.query';
 import { dtoData } from '../validation/dto-data';
+import { DefineBusinessHoursDto } from './commands/define-business-hours/define-business-hours.dto';
 import { DefineSlaCommitmentDto } from './commands/define-sla-commitment/define-sla-commitment.dto';
 import { ExecuteProviderCommand, ProviderWriteResult } from './commands/execute-provider-command/execute-provider-command.command';
 import { RegisterProviderDto } from './commands/register-provider/register-provider.dto';
@@ -55,6 +56,18 @@ export class ProvidersController {
   defineSla(@Param('providerId') providerId: string, @Body() dto: DefineSlaCommitmentDto, @CurrentActor() actor: Actor, @CorrelationId() cid: string) {
     const data = dtoData(dto) as unknown as SlaCommitmentDefinedData;
     return this.write(providerId, { type: 'DefineSlaCommitment', data }, actor, cid, dto.expectedRevision);
+  }
+
+  /** The contract's support hours, for its business_hours commitments (the seed contract's apply until defined). */
+  @Post(':providerId/business-hours')
+  defineBusinessHours(
+    @Param('providerId') providerId: string,
+    @Body() dto: DefineBusinessHoursDto,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() cid: string,
+  ) {
+    const data = dtoData(dto) as unknown as BusinessHoursDefinedData;
+    return this.write(providerId, { type: 'DefineBusinessHours', data }, actor, cid, dto.expectedRevision);
   }
 
   @Delete(':providerId/sla/:metric')

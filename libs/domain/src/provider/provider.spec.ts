@@ -7,8 +7,10 @@ import {
   commitmentsOf,
   decideProvider,
   foldProvider,
+  providerBusinessCalendar,
   providerStream,
 } from './provider';
+import { businessMinutesBetween } from '../deadlines/business-calendar';
 
 const admin = { id: 'adm', username: 'admin', role: 'admin' as const };
 const RECORDED_AT = '2019-11-20T10:00:00.000+01:00';
@@ -181,5 +183,63 @@ describe('Provider decider', () => {
     given(registered, defined(SEED[4]))
       .when({ type: 'WithdrawSlaCommitment', data: { metric: 'max_data_loss', reason: '' } })
       .thenFails('INVALID_INPUT', 'reason');
+  });
+
+  describe('business hours', () => {
+    const hours = {
+      weekly: {
+        '1': [
+          { from: '08:00', to: '12:00' },
+          { from: '13:30', to: '18:00' },
+        ],
+        '5': [{ from: '08:00', to: '16:00' }],
+      },
+      closures: [{ from: '2019-12-24', to: '2020-01-01' }],
+      source: 'Contrat, indicateur 3.2.1',
+    };
+    const defineHours = (data: Record<string, unknown>): ProviderCommand => ({ type: 'DefineBusinessHours', data: { ...hours, ...data } as never });
+
+    it('records the contract’s support hours, and the state keeps them', () => {
+      given(registered)
+        .when(defineHours({}))
+        .then([{ type: 'BusinessHoursDefined', data: hours }]);
+      const state = foldProvider(recorded([registered, { type: 'BusinessHoursDefined', data: hours }]));
+      expect(state.businessHours).toEqual({ ...hours, definedAt: RECORDED_AT });
+    });
+
+    it('refuses hours that overlap, a weekday outside 1-7, a malformed closure, and a provider that does not exist', () => {
+      given(registered)
+        .when(
+          defineHours({
+            weekly: {
+              '1': [
+                { from: '08:00', to: '12:00' },
+                { from: '11:00', to: '13:00' },
+              ],
+            },
+          }),
+        )
+        .thenFails('INVALID_INPUT', 'weekly.1');
+      given(registered)
+        .when(defineHours({ weekly: { '8': [] } }))
+        .thenFails('INVALID_INPUT', 'weekly.8');
+      given(registered)
+        .when(defineHours({ closures: [{ from: '2020-01-01', to: 'bientôt' }] }))
+        .thenFails('INVALID_INPUT', 'closures[0]');
+      given(registered)
+        .when(defineHours({ closures: [{ from: '2020-01-02', to: '2020-01-01' }] }))
+        .thenFails('INVALID_INPUT', 'closures');
+      given().when(defineHours({})).thenFails('NOT_FOUND', 'providerId');
+    });
+
+    it('makes a calendar that closes on its closures and on Alsace-Moselle’s holidays when asked', () => {
+      const calendar = providerBusinessCalendar(hours, true)!;
+      // Friday 27 December 2019: inside the closure.
+      expect(businessMinutesBetween('2019-12-27T07:00:00+01:00', '2019-12-27T20:00:00+01:00', calendar)).toBe(0);
+      // Friday 10 April 2020, Good Friday: closed in Alsace-Moselle only.
+      expect(businessMinutesBetween('2020-04-10T07:00:00+02:00', '2020-04-10T20:00:00+02:00', calendar)).toBe(0);
+      expect(businessMinutesBetween('2020-04-10T07:00:00+02:00', '2020-04-10T20:00:00+02:00', providerBusinessCalendar(hours, false)!)).toBe(8 * 60);
+      expect(providerBusinessCalendar(null, false)).toBeNull();
+    });
   });
 });

@@ -2,6 +2,8 @@ import type { Actor } from '../actor';
 import { TEXT_LIMITS } from '../case/case.events';
 import { SLA_RULE_METRICS, type SlaRuleMetric } from '../deadlines/rule-set';
 import { DomainError } from '../errors';
+import { businessHoursCalendar, type ContractCalendar, type WeeklyHours } from '../deadlines/business-calendar';
+import { parseParisDate, type IsoWeekday } from '../deadlines/calendar';
 
 /**
  * Provider stream `provider-<uuid>` (EVENTS.md): who the provider is and what its contract
@@ -48,6 +50,19 @@ export interface SlaCommitmentWithdrawnData {
   reason: string;
 }
 
+/**
+ * The contract's own support hours, for `business_hours` commitments: opening ranges per ISO
+ * weekday ("1" = Monday ... "7" = Sunday; a missing day is closed) and closing periods. French
+ * public holidays always close (Alsace-Moselle's too where the case's organisation is there).
+ * Until defined, the seed contract's hours apply (Mon-Fri 09:00-12:00, 13:30-17:30).
+ */
+export interface BusinessHoursDefinedData {
+  weekly: Record<string, { from: string; to: string }[]>;
+  /** Inclusive closing periods, 'YYYY-MM-DD'. */
+  closures?: { from: string; to: string }[];
+  source: string;
+}
+
 /** A written evaluation (report.pdf) was handed out: every export is on record, like DossierExported on a case. */
 export interface ProviderReportExportedData {
   exportId: string;
@@ -63,12 +78,14 @@ export type ProviderEvent =
   | { type: 'ProviderRegistered'; data: ProviderRegisteredData }
   | { type: 'SlaCommitmentDefined'; data: SlaCommitmentDefinedData }
   | { type: 'SlaCommitmentWithdrawn'; data: SlaCommitmentWithdrawnData }
-  | { type: 'ProviderReportExported'; data: ProviderReportExportedData };
+  | { type: 'ProviderReportExported'; data: ProviderReportExportedData }
+  | { type: 'BusinessHoursDefined'; data: BusinessHoursDefinedData };
 
 export type ProviderCommand =
   | { type: 'RegisterProvider'; data: ProviderRegisteredData }
   | { type: 'DefineSlaCommitment'; data: SlaCommitmentDefinedData }
-  | { type: 'WithdrawSlaCommitment'; data: SlaCommitmentWithdrawnData };
+  | { type: 'WithdrawSlaCommitment'; data: SlaCommitmentWithdrawnData }
+  | { type: 'DefineBusinessHours'; data: BusinessHoursDefinedData };
 
 export type ProviderCommandType = ProviderCommand['type'];
 
@@ -94,10 +111,12 @@ export interface ProviderState {
   registeredAt: string | null;
   /** The commitment in force per metric; a redefinition replaces it, a withdrawal removes it. */
   commitments: Partial<Record<SlaMetric, ProviderCommitment>>;
+  /** The contract's support hours, once defined (the seed contract's apply until then). */
+  businessHours: (BusinessHoursDefinedData & { definedAt: string }) | null;
 }
 
 export function initialProviderState(): ProviderState {
-  return { exists: false, name: '', contractReference: null, services: [], contact: null, registeredAt: null, commitments: {} };
+  return { exists: false, name: '', contractReference: null, services: [], contact: null, registeredAt: null, commitments: {}, businessHours: null };
 }
 
 export function evolveProvider(state: ProviderState, event: RecordedProviderEvent): ProviderState {
@@ -125,6 +144,8 @@ export function evolveProvider(state: ProviderState, event: RecordedProviderEven
     }
     case 'ProviderReportExported':
       return state;
+    case 'BusinessHoursDefined':
+      return { ...state, businessHours: { ...e.data, definedAt: event.metadata.recordedAt } };
     default: {
       const never: never = e;
       return never;
@@ -242,9 +263,74 @@ export function decideProvider(command: ProviderCommand, state: ProviderState): 
       checkText(reason, 'reason', TEXT_LIMITS.text, true);
       return [{ type: 'SlaCommitmentWithdrawn', data: command.data }];
     }
+    case 'DefineBusinessHours':
+      providerBusinessCalendar(command.data, false);
+      checkText(command.data.source, 'source', TEXT_LIMITS.short, true);
+      return [{ type: 'BusinessHoursDefined', data: command.data }];
     default: {
       const never: never = command;
       return never;
     }
   }
+}
+
+const WEEKDAYS = ['1', '2', '3', '4', '5', '6', '7'] as const;
+
+/**
+ * The contract calendar of defined support hours, checked (INVALID_INPUT naming the field when
+ * a range or a date is wrong); null when none are defined (the caller's default applies).
+ */
+export function providerBusinessCalendar(hours: BusinessHoursDefinedData | null, alsaceMoselle: boolean): ContractCalendar | null {
+  if (!hours) return null;
+  const weekly: WeeklyHours = {};
+  if (typeof hours.weekly !== 'object' || hours.weekly === null || Array.isArray(hours.weekly)) {
+    fail(
+      'INVALID_INPUT',
+      'weekly',
+      'Le champ « weekly » doit être un objet { "1": [{ "from": "09:00", "to": "12:00" }], ... } (1 = lundi).',
+      'weekly must be an object { "1": [{ "from": "09:00", "to": "12:00" }], ... } (1 = Monday).',
+    );
+  }
+  for (const [day, ranges] of Object.entries(hours.weekly)) {
+    if (!(WEEKDAYS as readonly string[]).includes(day) || !Array.isArray(ranges) || ranges.length > 6) {
+      fail(
+        'INVALID_INPUT',
+        `weekly.${day}`,
+        `Le jour « ${day} » doit être 1 (lundi) à 7 (dimanche), avec au plus 6 plages.`,
+        `Day "${day}" must be 1 (Monday) to 7 (Sunday), with at most 6 ranges.`,
+      );
+    }
+    for (const range of ranges) {
+      if (typeof range !== 'object' || range === null || typeof range.from !== 'string' || typeof range.to !== 'string') {
+        fail(
+          'INVALID_INPUT',
+          `weekly.${day}`,
+          `Chaque plage du jour ${day} est { "from": "HH:MM", "to": "HH:MM" }.`,
+          `Each range of day ${day} is { "from": "HH:MM", "to": "HH:MM" }.`,
+        );
+      }
+    }
+    weekly[Number(day) as IsoWeekday] = ranges.map((r) => ({ from: r.from, to: r.to }));
+  }
+  if (hours.closures !== undefined && (!Array.isArray(hours.closures) || hours.closures.length > 100)) {
+    fail(
+      'INVALID_INPUT',
+      'closures',
+      'Le champ « closures » est une liste d’au plus 100 périodes { "from": "AAAA-MM-JJ", "to": "AAAA-MM-JJ" }.',
+      'closures is a list of at most 100 periods { "from": "YYYY-MM-DD", "to": "YYYY-MM-DD" }.',
+    );
+  }
+  const closures = (hours.closures ?? []).map((c, index) => {
+    try {
+      return { from: parseParisDate(String(c?.from)), to: parseParisDate(String(c?.to)) };
+    } catch {
+      return fail(
+        'INVALID_INPUT',
+        `closures[${index}]`,
+        `La période ${index + 1} doit aller d’une date AAAA-MM-JJ à une autre.`,
+        `Period ${index + 1} must go from one YYYY-MM-DD date to another.`,
+      );
+    }
+  });
+  return businessHoursCalendar(weekly, { holidays: alsaceMoselle ? 'fr-alsace-moselle' : 'fr', closures });
 }

@@ -1,5 +1,6 @@
 import { buildTimeline, outagesOf as measuredOutagesOf, requestRegister as deadlineRegister, summarizeCase } from '@mc/projections';
 import type { CaseSummary, OutageSlaBreach, ProviderSlaCommitment, RegisteredRequest, Timeline, TimelineEntry } from '@mc/projections';
+import { providerBusinessCalendar, type BusinessHoursDefinedData } from '@mc/domain';
 import type { StoredEvent } from '@mc/event-store/event-store.port';
 import { hasFactDate } from './fact-date';
 import { figuresOf } from './figures';
@@ -46,6 +47,7 @@ export interface DossierModel {
 
 export interface DossierModelOptions {
   providerCommitments?: ProviderSlaCommitment[];
+  providerBusinessHours?: BusinessHoursDefinedData | null;
   alsaceMoselle?: boolean;
 }
 
@@ -96,6 +98,11 @@ export function buildDossierModel(records: readonly StoredEvent[], asOf: string,
     custody: records.filter((r) => CUSTODY_TYPES.has(r.type) && Date.parse(r.metadata.recordedAt) <= Date.parse(asOf)),
     figures: figuresOf(summary, entries, outages, requests),
     deadlines: new Map(deadlineRegister(records, asOf, { alsaceMoselle: options.alsaceMoselle }).requests.map((r) => [r.entryId, r.deadlines])),
-    breaches: new Map(measuredOutagesOf(records, asOf, options.providerCommitments ?? []).outages.map((o) => [o.cutOffEntryId, o.slaBreaches])),
+    breaches: new Map(
+      measuredOutagesOf(records, asOf, options.providerCommitments ?? [], {
+        alsaceMoselle: options.alsaceMoselle,
+        businessCalendar: providerBusinessCalendar(options.providerBusinessHours ?? null, options.alsaceMoselle === true) ?? undefined,
+      }).outages.map((o) => [o.cutOffEntryId, o.slaBreaches]),
+    ),
   };
 }

@@ -1,5 +1,5 @@
-import { CALENDAR_24X7, assessSla, deadlineRule } from '@mc/domain';
-import type { ContractCalendar, SlaRuleMetric } from '@mc/domain';
+import { CALENDAR_24X7, assessSla, deadlineRule, providerBusinessCalendar } from '@mc/domain';
+import type { BusinessHoursDefinedData, ContractCalendar, SlaRuleMetric } from '@mc/domain';
 import type { StoredEvent } from '@mc/event-store/event-store.port';
 import { instantOf, parseBound } from '../case-view/case-stream';
 import { ProviderSlaCommitment, defaultBusinessCalendar, outagesOf, wallClockMinutes } from '../case-view/outages';
@@ -92,7 +92,8 @@ export interface ScorecardInput {
   to: string;
   /** The journal as it stood then, and time as it stood then (durations of what is still open run to it). */
   asOf: string;
-  businessCalendar?: ContractCalendar;
+  /** The contract's own support hours, if defined (the seed contract's otherwise). */
+  businessHours?: BusinessHoursDefinedData | null;
 }
 
 /** Incidents the provider answers for under its resolution commitments. */
@@ -149,7 +150,7 @@ export function providerScorecard(input: ScorecardInput): ProviderScorecard {
       withoutNotice: 0,
       requests: 0,
     };
-    const calendar = input.businessCalendar ?? defaultBusinessCalendar(c.alsaceMoselle === true);
+    const calendar = providerBusinessCalendar(input.businessHours ?? null, c.alsaceMoselle === true) ?? defaultBusinessCalendar(c.alsaceMoselle === true);
 
     for (const outage of outagesOf(c.records, input.asOf, input.commitments, { businessCalendar: calendar }).outages) {
       if (!inPeriod(outage.occurredAt)) continue;

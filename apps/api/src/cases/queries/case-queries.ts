@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { AccessPolicy, CaseAccess, caseNotFound } from '@mc/access';
-import { Actor, Clock, commitmentsOf } from '@mc/domain';
+import { Actor, Clock, commitmentsOf, providerBusinessCalendar } from '@mc/domain';
 import { loadProvider } from '../../providers/provider-stream';
 import { EVENT_STORE, EventStore, StoredEvent } from '@mc/event-store/event-store.port';
 import {
@@ -203,8 +203,10 @@ export class GetOutagesHandler implements IQueryHandler<GetOutagesQuery, Outages
     const { records, state } = await this.reader.read(actor, caseId, 'outages', asOf);
     const asOfIso = new Date(asOf ?? this.clock.now()).toISOString();
     const providerId = state.providerId;
-    const commitments = providerId ? commitmentsOf((await loadProvider(this.store, providerId)).state) : [];
-    return outagesOf(records, asOfIso, commitments, { alsaceMoselle: state.alsaceMoselle });
+    const provider = providerId ? (await loadProvider(this.store, providerId)).state : null;
+    const commitments = provider ? commitmentsOf(provider) : [];
+    const businessCalendar = providerBusinessCalendar(provider?.businessHours ?? null, state.alsaceMoselle) ?? undefined;
+    return outagesOf(records, asOfIso, commitments, { alsaceMoselle: state.alsaceMoselle, businessCalendar });
   }
 }
 

@@ -43,6 +43,7 @@ export class ScorecardBuilder {
       providerId,
       providerName: provider.state.name,
       commitments: commitmentsOf(provider.state),
+      businessHours: provider.state.businessHours,
       cases,
       from: from ?? null,
       to: until,
