@@ -1,4 +1,4 @@
-import type { Actor, GrantState, Grantee, Permission } from '@mc/domain';
+import { foldCase, type Actor, type GrantState, type Grantee, type RecordedCaseEvent } from '@mc/domain';
 import type { StoredEvent } from '@mc/event-store/event-store.port';
 import { instantOf, parseBound, recordedBy } from './case-stream';
 
@@ -8,21 +8,14 @@ export interface GrantView extends Omit<GrantState, 'revocationReason'> {
   reason?: string;
 }
 
-/** Every grant of a case as the journal held it at `asOf` (default: now), oldest first. */
+/** Every grant of a case as the journal held it at `asOf` (default: now), oldest first: the case fold's own grants. */
 export function grantsOf(records: readonly StoredEvent[], asOf?: string): GrantView[] {
-  const grants = new Map<string, GrantView>();
-  for (const r of recordedBy(records, parseBound('asOf', asOf))) {
-    if (r.type === 'CaseShared') {
-      const d = r.data as { grantId: string; grantee: Grantee; permission: Permission };
-      grants.set(d.grantId, { ...d, active: true, grantedAt: r.metadata.recordedAt, grantedBy: r.metadata.actor });
-    } else if (r.type === 'CaseAccessRevoked') {
-      const d = r.data as { grantId: string; reason?: string };
-      const grant = grants.get(d.grantId);
-      if (grant)
-        Object.assign(grant, { active: false, revokedAt: r.metadata.recordedAt, revokedBy: r.metadata.actor, ...(d.reason ? { reason: d.reason } : {}) });
-    }
-  }
-  return [...grants.values()];
+  const state = foldCase(recordedBy(records, parseBound('asOf', asOf)) as unknown as RecordedCaseEvent[]);
+  return [...state.grants].map(([grantId, { revocationReason, ...grant }]) => ({
+    grantId,
+    ...grant,
+    ...(revocationReason !== undefined ? { reason: revocationReason } : {}),
+  }));
 }
 
 /** Who could see a case on a date: its owner and the grants active then. */
