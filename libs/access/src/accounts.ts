@@ -8,6 +8,7 @@ import {
   DomainError,
   Role,
   decideAccount,
+  isUuid,
   foldAccount,
   normalizeUsername,
   recordedActor,
@@ -44,7 +45,10 @@ const view = (id: string, s: AccountState): AccountView => ({
   credentialVersion: s.credentialVersion,
 });
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The actor an authenticated account acts as (its union decides which union grants reach it). */
+export function actorOf(account: AccountView): Actor {
+  return { id: account.id, username: account.username, role: account.role, union: account.union };
+}
 
 /** Accounts live as events on `account-<uuid>` streams; this reads and writes them. */
 export class Accounts {
@@ -93,7 +97,7 @@ export class Accounts {
     actor: Actor,
     correlationId: string = randomUUID(),
   ): Promise<AccountView> {
-    const existing = UUID.test(accountId) ? await this.findById(accountId) : null;
+    const existing = isUuid(accountId) ? await this.findById(accountId) : null;
     const events = decideAccount(command, existing?.state ?? foldAccount([]));
     await this.append(accountId, events, existing ? existing.revision : NO_STREAM, actor, correlationId);
     return (await this.findById(accountId))!.view;

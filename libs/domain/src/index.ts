@@ -10,3 +10,4 @@ export * from './account/account';
 export * from './deadlines';
 export * from './provider/provider';
 export * from './audit/audit.events';
+export * from './ids';

@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { Accounts, TokenService } from '@mc/access';
+import { Accounts, TokenService, actorOf } from '@mc/access';
 import type { Clock } from '@mc/domain';
 import { CLOCK } from '../journal/journal.tokens';
 import { AuthenticatedRequest, IS_PUBLIC } from './auth.decorators';
@@ -27,7 +27,7 @@ export class AuthGuard implements CanActivate {
     const found = await this.accounts.findById(claims.sub);
     if (!found || found.view.disabled || found.view.credentialVersion !== claims.cv) throw new UnauthorizedException();
     req.account = found.view;
-    req.actor = { id: found.view.id, username: found.view.username, role: found.view.role, union: found.view.union };
+    req.actor = actorOf(found.view);
     return true;
   }
 }

@@ -4,7 +4,7 @@ import { mkdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Inject } from '@nestjs/common';
 import { Command, CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { AccessPolicy, AccountView, caseNotFound } from '@mc/access';
+import { AccessPolicy, AccountView, caseNotFound, actorOf } from '@mc/access';
 import { BusinessHoursDefinedData, Clock, ExportFormat, commitmentsOf, recordedActor } from '@mc/domain';
 import { EVENT_STORE, EventStore } from '@mc/event-store/event-store.port';
 import { ContentStore, SigningKey, writeBundle } from '@mc/evidence';
@@ -62,7 +62,7 @@ export class ExportCaseHandler implements ICommandHandler<ExportCaseCommand, Exp
 
   async execute({ account, caseId, format, asOf, lang, correlationId }: ExportCaseCommand): Promise<ExportedFile> {
     if (!isUuid(caseId)) throw caseNotFound();
-    const actor = { id: account.id, username: account.username, role: account.role, union: account.union };
+    const actor = actorOf(account);
     const { records: all, state } = await loadCase(this.store, caseId);
     this.policy.assertCanWriteCase(actor, state, 'RecordDossierExport');
     const generatedAt = this.clock.now();

@@ -1,5 +1,5 @@
 import { AccessPolicy, caseNotFound } from '@mc/access';
-import { Actor, CaseState, RecordedCaseEvent, foldCase } from '@mc/domain';
+import { Actor, CaseState, RecordedCaseEvent, foldCase, isUuid } from '@mc/domain';
 import { EventStore, StoredEvent, StreamNotFoundError } from '@mc/event-store/event-store.port';
 
 export const caseStream = (caseId: string): string => `case-${caseId}`;
@@ -23,8 +23,7 @@ export async function loadCase(store: EventStore, caseId: string): Promise<Loade
   return { records, state, revision: records.length > 0 ? records[records.length - 1].revision : null };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
-export const isUuid = (value: string): boolean => UUID.test(value);
+export { isUuid };
 
 /** Loads a case the actor may read, or answers "not found" exactly as for a case that does not exist. */
 export async function loadReadableCase(store: EventStore, policy: AccessPolicy, actor: Actor, caseId: string): Promise<LoadedCase> {

@@ -3,7 +3,7 @@ import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CommandBus } from '@nestjs/cqrs';
 import { Command, CommandRunner } from 'nest-commander';
-import { Accounts } from '@mc/access';
+import { Accounts, actorOf } from '@mc/access';
 import type { Actor } from '@mc/domain';
 import { EVENT_STORE, EventStore } from '@mc/event-store/event-store.port';
 import { CreateAccountCommand } from '@mc/api/accounts/commands/create-account/create-account.command';
@@ -28,7 +28,7 @@ export class DemoCommand extends CommandRunner {
       const commands = core.get(CommandBus);
       const cid = randomUUID();
       const account = await commands.execute(new CreateAccountCommand({ ...DEMO_USER, role: 'agent' }, null, cid));
-      const actor: Actor = { id: account.id, username: account.username, role: account.role };
+      const actor: Actor = actorOf(account);
       const opened: CaseWriteResult = await commands.execute(
         new ExecuteCaseCommand(
           null,

@@ -4,7 +4,7 @@ import { mkdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import type { AccountView } from '@mc/access';
+import { AccountView, actorOf } from '@mc/access';
 import { Clock, PROVIDER_SCHEMA_VERSION, providerStream, recordedActor } from '@mc/domain';
 import { renderProviderReport } from '@mc/dossier';
 import { ANY_REVISION, EVENT_STORE, EventStore } from '@mc/event-store/event-store.port';
@@ -37,7 +37,7 @@ export class ExportProviderReportHandler implements ICommandHandler<ExportProvid
   ) {}
 
   async execute({ account, providerId, from, to, lang, correlationId }: ExportProviderReportCommand): Promise<ExportedFile> {
-    const actor = { id: account.id, username: account.username, role: account.role, union: account.union };
+    const actor = actorOf(account);
     const scorecard = await this.scorecards.build(actor, providerId, from, to);
     const dir = join(this.config.dataDir, 'exports');
     await mkdir(dir, { recursive: true });
