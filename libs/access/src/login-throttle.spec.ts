@@ -38,4 +38,14 @@ describe('LoginThrottle', () => {
     for (let i = 0; i < 1000; i++) throttle.recordFailure(`user${i}`, `addr${i}`, 0);
     expect((throttle as unknown as { failures: Map<string, number[]> }).failures.size).toBeLessThanOrEqual(10);
   });
+
+  it('runs a check only when allowed, counts its outcome, and refuses with a wait in seconds past the limit', async () => {
+    const throttle = new LoginThrottle(options);
+    let checks = 0;
+    const wrong = () => throttle.attempt('bollywood', 'a', 0, async () => (checks++, null));
+    for (let i = 0; i < 3; i++) expect(await wrong()).toBeNull();
+    await expect(wrong()).rejects.toMatchObject({ code: 'TOO_MANY_ATTEMPTS', retryAfterSeconds: 15 * 60 });
+    expect(checks).toBe(3);
+    expect(await throttle.attempt('ferris', 'b', 0, async () => 'ok')).toBe('ok');
+  });
 });

@@ -1,3 +1,5 @@
+import { DomainError } from '@mc/domain';
+
 /**
  * Slows down password guessing: after too many failed logins for one username, or from one
  * address, within a window, further attempts are refused without checking the password until
@@ -20,11 +22,38 @@ export const DEFAULT_LOGIN_THROTTLE: LoginThrottleOptions = {
   maxKeys: 100_000,
 };
 
+/** Refused before any password check: too many recent failures for this username or address. */
+export class TooManyAttemptsError extends DomainError {
+  constructor(readonly retryAfterSeconds: number) {
+    const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+    super('TOO_MANY_ATTEMPTS', [
+      {
+        field: 'password',
+        fr: `Trop de tentatives de connexion : réessayez dans ${minutes} minute${minutes > 1 ? 's' : ''}.`,
+        en: `Too many login attempts: try again in ${minutes} minute${minutes > 1 ? 's' : ''}.`,
+      },
+    ]);
+  }
+}
+
 export class LoginThrottle {
   /** Failure times per key, oldest first. Map order is insertion order: the first key is the stalest. */
   private readonly failures = new Map<string, number[]>();
 
   constructor(private readonly options: LoginThrottleOptions = DEFAULT_LOGIN_THROTTLE) {}
+
+  /**
+   * Runs a password check unless the username or address must wait (TooManyAttemptsError), and
+   * counts its outcome: a truthy result is a success, anything else a failure.
+   */
+  async attempt<T>(username: string, address: string, now: number, check: () => Promise<T>): Promise<T> {
+    const wait = this.waitBefore(String(username), address, now);
+    if (wait > 0) throw new TooManyAttemptsError(Math.ceil(wait / 1000));
+    const result = await check();
+    if (result) this.recordSuccess(String(username));
+    else this.recordFailure(String(username), address, now);
+    return result;
+  }
 
   /** Milliseconds to wait before this attempt may be checked, 0 when it may be checked now. */
   waitBefore(username: string, address: string, now: number): number {

@@ -16,19 +16,6 @@ export const userView = (a: AccountView) => ({
   union: a.union,
 });
 
-export class TooManyAttemptsError extends DomainError {
-  constructor(readonly retryAfterSeconds: number) {
-    const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
-    super('TOO_MANY_ATTEMPTS', [
-      {
-        field: 'password',
-        fr: `Trop de tentatives de connexion : réessayez dans ${minutes} minute${minutes > 1 ? 's' : ''}.`,
-        en: `Too many login attempts: try again in ${minutes} minute${minutes > 1 ? 's' : ''}.`,
-      },
-    ]);
-  }
-}
-
 @ApiTags('authentification')
 @Controller('api/v1')
 export class AuthController {
@@ -47,7 +34,9 @@ export class AuthController {
   @Post('auth/login')
   @HttpCode(200)
   async login(@Body() body: LoginDto, @Req() req: Request) {
-    const account = await this.checkPassword(body.username, body.password, addressOf(req), () => this.accounts.authenticate(body.username, body.password));
+    const account = await this.throttle.attempt(body.username, addressOf(req), this.clock.now().getTime(), () =>
+      this.accounts.authenticate(body.username, body.password),
+    );
     if (!account) throw new UnauthorizedException();
     return this.issue(account);
   }
@@ -69,7 +58,7 @@ export class AuthController {
     @CorrelationId() cid: string,
     @Req() req: Request,
   ) {
-    const ok = await this.checkPassword(account.username, body.currentPassword, addressOf(req), () =>
+    const ok = await this.throttle.attempt(account.username, addressOf(req), this.clock.now().getTime(), () =>
       this.accounts.passwordMatches(account.id, body.currentPassword),
     );
     if (!ok) {
@@ -77,16 +66,6 @@ export class AuthController {
     }
     const updated = await this.accounts.setPassword(account.id, body.newPassword, actor, cid);
     return this.issue(updated);
-  }
-
-  private async checkPassword<T>(username: string, password: string, address: string, check: () => Promise<T | null | false>): Promise<T | null | false> {
-    const now = this.clock.now().getTime();
-    const wait = this.throttle.waitBefore(String(username), address, now);
-    if (wait > 0) throw new TooManyAttemptsError(Math.ceil(wait / 1000));
-    const result = await check();
-    if (result) this.throttle.recordSuccess(String(username));
-    else this.throttle.recordFailure(String(username), address, now);
-    return result;
   }
 
   private issue(account: AccountView) {
