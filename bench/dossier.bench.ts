@@ -1,7 +1,8 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import ts from 'typescript';
 import { join, resolve } from 'node:path';
+import { compiledModulePath } from './support/compiled';
 import type { BenchContext } from './support/context';
 import { generateCase } from './support/journal-generator';
 import { nowMs } from './support/measure';
@@ -47,16 +48,14 @@ async function missingRenderer(): Promise<string | null> {
  * compiler (~100 MB) to the peak RSS measured.
  */
 function compiledChild(dir: string): { script: string; dossierModule: string } {
-  const root = resolve(__dirname, '..');
-  const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`npm run build failed: ${build.stderr || build.stdout}`);
+  const dossierModule = compiledModulePath('libs/dossier/src/index');
   const source = readFileSync(join(__dirname, 'dossier.child.ts'), 'utf8');
   const { outputText } = ts.transpileModule(source, {
     compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
   });
   const script = join(dir, 'dossier.child.js');
   writeFileSync(script, outputText);
-  return { script, dossierModule: join(root, 'dist', 'libs', 'dossier', 'src', 'index.js') };
+  return { script, dossierModule };
 }
 
 function runChild(mode: 'pdfkit' | 'dossier', input: string, output: string, compiled: { script: string; dossierModule: string }): Promise<ChildResult> {

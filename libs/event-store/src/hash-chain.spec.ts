@@ -1,6 +1,19 @@
+import { createHash } from 'node:crypto';
 import type { EventToAppend, StoredEvent } from './event-store.port';
 import fc from 'fast-check';
-import { ChainVerifier, GENESIS_PREV_HASH, canonicalJson, canonicalRecordText, computeHash, sealEvents, sealForStorage, type ChainFailure } from './hash-chain';
+import type { ChainCheck } from './event-store.port';
+import {
+  ChainVerifier,
+  GENESIS_PREV_HASH,
+  canonicalJson,
+  canonicalRecordText,
+  computeHash,
+  joinSegments,
+  sealEvents,
+  sealForStorage,
+  type ChainFailure,
+  type StoredRow,
+} from './hash-chain';
 
 /*
  * Hand-checked vectors. The canonical texts below were written by hand from RFC 8785 (keys
@@ -319,5 +332,112 @@ describe('canonicalRecordText and ChainVerifier.checkStored (the stored-text fas
       reason: 'hash_mismatch',
     });
     expect(new ChainVerifier().checkStored({ ...stored, dataText: '{"text":' })).toMatchObject({ streamId: 'case-1', revision: 0, reason: 'malformed' });
+  });
+});
+
+describe('checking the journal in slices (ChainVerifier.forSegment + joinSegments)', () => {
+  /** A journal of a few interleaved streams, as stored rows in position order; `ms` steps the clock per append. */
+  function journal(appends: Array<{ stream: number; count: number; ms: number }>): StoredRow[] {
+    const heads = new Map<string, { revision: number; hash: string; recordedAt: string }>();
+    const rows: StoredRow[] = [];
+    let now = Date.parse('2026-03-02T08:00:00Z');
+    let id = 0;
+    for (const { stream, count, ms } of appends) {
+      now += ms;
+      const streamId = `case-${stream}`;
+      const events = Array.from({ length: count }, () => ({ ...toAppend(`e${++id}`, { text: `note ${id} « é »`, n: id }), type: 'NoteAdded' }));
+      for (const { record, dataJson, metadataJson } of sealForStorage(streamId, heads.get(streamId) ?? null, events, new Date(now))) {
+        const { revision, eventId, type, prevHash, hash } = record;
+        rows.push({ streamId, revision, eventId, type, dataText: dataJson, metadataText: metadataJson, prevHash, hash });
+        heads.set(streamId, { revision, hash, recordedAt: record.metadata.recordedAt });
+      }
+    }
+    return rows;
+  }
+
+  /** One verifier over every row in turn, counting as the stores' verifyChain do. */
+  function wholeCheck(rows: StoredRow[]): ChainCheck {
+    const verifier = new ChainVerifier();
+    let events = 0;
+    let streams = 0;
+    for (const row of rows) {
+      if (!verifier.head(row.streamId)) streams++;
+      events++;
+      const failure = verifier.checkStored(row);
+      if (failure) return { events, streams, failure };
+    }
+    return { events, streams, failure: null };
+  }
+
+  function slicedCheck(rows: StoredRow[], cuts: number[]): ChainCheck {
+    const bounds = [0, ...[...new Set(cuts.map((cut) => cut % (rows.length + 1)))].sort((a, b) => a - b), rows.length];
+    const segments = bounds.slice(1).map((end, index) => {
+      const verifier = ChainVerifier.forSegment();
+      for (const row of rows.slice(bounds[index], end)) {
+        const failure = verifier.checkStored(row);
+        if (failure) return verifier.segmentCheck(failure);
+      }
+      return verifier.segmentCheck(null);
+    });
+    return joinSegments(segments);
+  }
+
+  const tamperings: Array<(row: StoredRow) => StoredRow> = [
+    (row) => ({ ...row, dataText: row.dataText.replace('note', 'nota') }),
+    (row) => ({ ...row, prevHash: 'f'.repeat(64) }),
+    (row) => ({ ...row, metadataText: '{"recordedAt":' }),
+    (row) => ({ ...row, hash: row.hash.replace(/^./, (c) => (c === 'a' ? 'b' : 'a')) }),
+    (row) => rehashed({ ...row, metadataText: row.metadataText.replace(/"recordedAt":"[^"]*"/, '"recordedAt":"2020-01-01T00:00:00.000Z"') }),
+  ];
+
+  /** A forger's row: altered, then hashed again (only its link to the next record can betray it). */
+  function rehashed(row: StoredRow): StoredRow {
+    return {
+      ...row,
+      hash: createHash('sha256')
+        .update(canonicalRecordText(row, row.dataText, row.metadataText))
+        .digest('hex'),
+    };
+  }
+
+  const appends = fc.array(fc.record({ stream: fc.nat(5), count: fc.integer({ min: 1, max: 3 }), ms: fc.integer({ min: -60_000, max: 60_000 }) }), {
+    minLength: 1,
+    maxLength: 25,
+  });
+
+  it('reports what one verifier reading everything reports, wherever the slices are cut, on intact and damaged journals', () => {
+    fc.assert(
+      fc.property(
+        appends,
+        fc.array(fc.nat(), { maxLength: 6 }),
+        fc.option(fc.record({ at: fc.nat(), how: fc.nat(tamperings.length + 1) })),
+        (plan, cuts, damage) => {
+          let rows = journal(plan);
+          if (damage) {
+            const at = damage.at % rows.length;
+            if (damage.how === tamperings.length)
+              rows = rows.filter((_, index) => index !== at); // a record gone
+            else if (damage.how === tamperings.length + 1)
+              rows = [...rows.slice(0, at), rows[at], ...rows.slice(at)]; // a record twice
+            else rows = rows.map((row, index) => (index === at ? tamperings[damage.how](row) : row));
+          }
+          expect(slicedCheck(rows, cuts)).toEqual(wholeCheck(rows));
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('finds a broken link that falls exactly on a cut, and names its stream and revision', () => {
+    const rows = journal([
+      { stream: 1, count: 3, ms: 0 },
+      { stream: 2, count: 2, ms: 1000 },
+      { stream: 1, count: 2, ms: 1000 },
+    ]);
+    const gone = rows.findIndex((row) => row.streamId === 'case-1' && row.revision === 3);
+    const damaged = rows.filter((_, index) => index !== gone);
+    const result = slicedCheck(damaged, [gone]);
+    expect(result.failure).toMatchObject({ streamId: 'case-1', revision: 4, reason: 'revision_gap', expected: '3', found: '4' });
+    expect(result).toEqual(wholeCheck(damaged));
   });
 });

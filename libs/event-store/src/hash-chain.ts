@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import type { EventMetadata } from '@mc/domain';
 import type { ChainFailure, ChainFailureReason } from './chain-failure';
-import type { EventToAppend, StoredEvent } from './event-store.port';
+import type { ChainCheck, EventToAppend, StoredEvent } from './event-store.port';
 
 /**
  * The per-stream hash chain of ../shared/spec/evidence-bundle.md section 1. Outside verifiers
@@ -162,11 +162,38 @@ const RECORD_MEMBERS = ['streamId', 'revision', 'eventId', 'type', 'data', 'meta
 const HEX_SHA256 = /^[0-9a-f]{64}$/;
 const ISO_UTC_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
+/** recordedAt is always in the fixed-width ISO_UTC_MS form here, so its text order is time order. */
 interface VerifiedHead {
   revision: number;
   hash: string;
   recordedAt: string;
-  recordedAtMs: number;
+}
+
+/** The first record a segment verifier saw of a stream, for linking to the segments before it. */
+export interface SegmentEntry {
+  streamId: string;
+  revision: number;
+  prevHash: string;
+  hash: string;
+  recordedAt: string;
+  /** 1-based index of the record within its segment. */
+  ordinal: number;
+}
+
+/**
+ * What a verifier found in one slice of the journal (consecutive positions), checked on its own:
+ * every record's hash, every link inside the slice, and, for linking to the slices before it,
+ * each stream's first and last record. Plain data, so it crosses worker threads.
+ */
+export interface SegmentCheck {
+  /** Records checked, up to and including the failure if any. */
+  events: number;
+  /** The first failure inside the slice, with its ordinal; the slice was not read further. */
+  failure: (ChainFailure & { ordinal: number }) | null;
+  /** Each stream's first record in the slice, in order (streams whose first record failed excepted). */
+  entries: SegmentEntry[];
+  /** Each stream's last record in the slice. */
+  heads: Array<{ streamId: string; revision: number; hash: string; recordedAt: string }>;
 }
 
 /**
@@ -174,9 +201,24 @@ interface VerifiedHead {
  * the last record's revision, hash and recordedAt per stream. Hashes are recomputed from the
  * record as given. After a failure it carries on from the record as given, so each defect is
  * reported once instead of cascading down the stream.
+ *
+ * A segment verifier (`ChainVerifier.forSegment()`) checks one slice of the journal that does not
+ * start at the beginning: a stream's first record in the slice is not linked (its predecessor is
+ * in an earlier slice) but noted as an entry; `linkSegment` then joins the slices in order. Split
+ * anywhere, the joined slices report exactly what one verifier reading everything would.
  */
 export class ChainVerifier {
   private readonly heads = new Map<string, VerifiedHead>();
+  private readonly entries: SegmentEntry[] = [];
+  private checked = 0;
+
+  /** `segment`: see forSegment. */
+  constructor(private readonly segment = false) {}
+
+  /** Checks a slice that may start in the middle of streams. */
+  static forSegment(): ChainVerifier {
+    return new ChainVerifier(true);
+  }
 
   /** Checks a whole stream from revision 0; returns the first failure, or null. */
   static verifyStream(records: Iterable<unknown>): ChainFailure | null {
@@ -196,6 +238,11 @@ export class ChainVerifier {
   }
 
   check(record: unknown): ChainFailure | null {
+    this.checked++;
+    return this.checkParsed(record);
+  }
+
+  private checkParsed(record: unknown): ChainFailure | null {
     const problem = shapeProblem(record);
     if (problem) {
       const r = (isPlainObject(record) ? record : {}) as Partial<Record<string, unknown>>;
@@ -221,34 +268,31 @@ export class ChainVerifier {
 
   /** Checks a record whose hash is right against the previous one of its stream, and makes it the stream's head. */
   private link(event: { streamId: string; revision: number; prevHash: string; hash: string; recordedAt: string }): ChainFailure | null {
-    const { streamId, revision, prevHash, recordedAt } = event;
-    const last = this.heads.get(streamId);
-    const recordedAtMs = this.remember(streamId, revision, event.hash, recordedAt);
-    const at = `Stream ${streamId} revision ${revision}`;
-    const expectedRevision = last ? last.revision + 1 : 0;
-    if (revision !== expectedRevision) {
-      return failure(event, 'revision_gap', String(expectedRevision), String(revision), `${at}: expected revision ${expectedRevision}`);
+    const { streamId, revision, prevHash, hash, recordedAt } = event;
+    const head = this.heads.get(streamId);
+    if (!head) {
+      this.heads.set(streamId, { revision, hash, recordedAt });
+      if (!this.segment) return brokenLink(event, 0, GENESIS_PREV_HASH, null);
+      this.entries.push({ streamId, revision, prevHash, hash, recordedAt, ordinal: this.checked });
+      return null;
     }
-    const expectedPrev = last ? last.hash : GENESIS_PREV_HASH;
-    if (prevHash !== expectedPrev) {
-      return failure(event, 'prev_hash_mismatch', expectedPrev, prevHash, `${at}: prevHash ${prevHash} does not link to ${expectedPrev}`);
-    }
-    if (last && recordedAtMs < last.recordedAtMs) {
-      return failure(
-        event,
-        'recorded_at_regression',
-        last.recordedAt,
-        recordedAt,
-        `${at}: recordedAt ${recordedAt} is earlier than the previous ${last.recordedAt}`,
-      );
-    }
-    return null;
+    const expectedRevision = head.revision + 1;
+    const expectedPrev = head.hash;
+    const previousRecordedAt = head.recordedAt;
+    head.revision = revision;
+    head.hash = hash;
+    head.recordedAt = recordedAt;
+    return brokenLink(event, expectedRevision, expectedPrev, previousRecordedAt);
   }
 
-  private remember(streamId: string, revision: number, hash: string, recordedAt: string): number {
-    const recordedAtMs = Date.parse(recordedAt);
-    this.heads.set(streamId, { revision, hash, recordedAt, recordedAtMs });
-    return recordedAtMs;
+  private remember(streamId: string, revision: number, hash: string, recordedAt: string): void {
+    const head = this.heads.get(streamId);
+    if (!head) this.heads.set(streamId, { revision, hash, recordedAt });
+    else {
+      head.revision = revision;
+      head.hash = hash;
+      head.recordedAt = recordedAt;
+    }
   }
 
   /**
@@ -257,10 +301,11 @@ export class ChainVerifier {
    * stored bytes directly, without parsing and serializing again; a mismatch, or texts stored in
    * another form by an older version, fall back to the full check of the parsed record.
    */
-  checkStored(row: RecordHead & { dataText: string; metadataText: string; hash: string }): ChainFailure | null {
+  checkStored(row: StoredRow): ChainFailure | null {
+    this.checked++;
     const recordedAt = recordedAtOf(row.metadataText);
     const fast = recordedAt !== null && HEX_SHA256.test(row.prevHash) && sha256Hex(canonicalRecordText(row, row.dataText, row.metadataText)) === row.hash;
-    if (!fast) return this.check(parsedRecord(row));
+    if (!fast) return this.checkParsed(parsedRecord(row));
     return this.link({ streamId: row.streamId, revision: row.revision, prevHash: row.prevHash, hash: row.hash, recordedAt: recordedAt as string });
   }
 
@@ -269,6 +314,88 @@ export class ChainVerifier {
     const head = this.heads.get(streamId);
     return head && { revision: head.revision, hash: head.hash, recordedAt: head.recordedAt };
   }
+
+  /** How many streams have a head. */
+  streamCount(): number {
+    return this.heads.size;
+  }
+
+  /** What a segment verifier found, given the first failure it stopped at (null if none). */
+  segmentCheck(failure: ChainFailure | null): SegmentCheck {
+    return {
+      events: this.checked,
+      failure: failure && { ...failure, ordinal: this.checked },
+      entries: [...this.entries],
+      heads: [...this.heads].map(([streamId, { revision, hash, recordedAt }]) => ({ streamId, revision, hash, recordedAt })),
+    };
+  }
+
+  /**
+   * Joins the next slice of the journal to everything joined so far: links each stream's first
+   * record of the slice to its last record before it, then takes the slice's last records as the
+   * heads. Returns the slice's first failure in position order (a broken join or a failure inside
+   * the slice) with its ordinal in the slice, or null.
+   */
+  linkSegment(segment: SegmentCheck): (ChainFailure & { ordinal: number }) | null {
+    const inside = segment.failure;
+    for (const entry of segment.entries) {
+      if (inside && entry.ordinal >= inside.ordinal) break;
+      const broken = this.link(entry);
+      if (broken) return { ...broken, ordinal: entry.ordinal };
+    }
+    if (inside) return inside;
+    for (const { streamId, revision, hash, recordedAt } of segment.heads) this.remember(streamId, revision, hash, recordedAt);
+    return null;
+  }
+}
+
+/**
+ * Joins slices of the journal checked apart (in position order, together covering it from the
+ * start) into the outcome of checking the whole: events and streams counted up to the first
+ * failure, as one verifier reading every record in turn counts them.
+ */
+export function joinSegments(segments: Iterable<SegmentCheck>): ChainCheck {
+  const verifier = new ChainVerifier();
+  let events = 0;
+  for (const segment of segments) {
+    const broken = verifier.linkSegment(segment);
+    if (broken) {
+      const { ordinal, ...failure } = broken;
+      return { events: events + ordinal, streams: verifier.streamCount() + (verifier.head(failure.streamId) ? 0 : 1), failure };
+    }
+    events += segment.events;
+  }
+  return { events, streams: verifier.streamCount(), failure: null };
+}
+
+/** A record as a store keeps it: data and metadata as JSON texts. */
+export type StoredRow = RecordHead & { dataText: string; metadataText: string; hash: string };
+
+/** How a record fails to follow the previous one of its stream (null: it follows). */
+function brokenLink(
+  event: { streamId: string; revision: number; prevHash: string; recordedAt: string },
+  expectedRevision: number,
+  expectedPrev: string,
+  previousRecordedAt: string | null,
+): ChainFailure | null {
+  const { revision, prevHash, recordedAt } = event;
+  const at = (): string => `Stream ${event.streamId} revision ${revision}`;
+  if (revision !== expectedRevision) {
+    return failure(event, 'revision_gap', String(expectedRevision), String(revision), `${at()}: expected revision ${expectedRevision}`);
+  }
+  if (prevHash !== expectedPrev) {
+    return failure(event, 'prev_hash_mismatch', expectedPrev, prevHash, `${at()}: prevHash ${prevHash} does not link to ${expectedPrev}`);
+  }
+  if (previousRecordedAt !== null && recordedAt < previousRecordedAt) {
+    return failure(
+      event,
+      'recorded_at_regression',
+      previousRecordedAt,
+      recordedAt,
+      `${at()}: recordedAt ${recordedAt} is earlier than the previous ${previousRecordedAt}`,
+    );
+  }
+  return null;
 }
 
 function shapeProblem(record: unknown): string | null {
@@ -310,7 +437,7 @@ function recordedAtOf(metadataText: string): string | null {
 }
 
 /** A stored row as the record it holds; texts that are not JSON leave a record the shape check refuses. */
-function parsedRecord(row: RecordHead & { dataText: string; metadataText: string; hash: string }): unknown {
+function parsedRecord(row: StoredRow): unknown {
   const parse = (text: string): unknown => {
     try {
       return JSON.parse(text) as unknown;

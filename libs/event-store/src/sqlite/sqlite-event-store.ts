@@ -20,7 +20,7 @@ import {
   type Subscription,
 } from '../event-store.port';
 import { DuplicateEventIdError } from '../errors';
-import { verifySqliteJournal } from './sqlite-backup';
+import { verifySqliteJournal, type ChainCheckOptions } from './sqlite-chain-check';
 import { sealForStorage } from '../hash-chain';
 import { checkSealedBatch, type SealedImporter } from '../sealed-import';
 import { AllSubscription } from './all-subscription';
@@ -32,6 +32,8 @@ export interface SqliteEventStoreOptions {
   clock: Clock;
   /** How often live subscriptions look for events written by other processes. Default 500. */
   pollIntervalMs?: number;
+  /** How verifyChain spreads a large journal over worker threads. */
+  chainCheck?: ChainCheckOptions;
 }
 
 const SCHEMA_VERSION = 1;
@@ -93,6 +95,8 @@ export class SqliteEventStore implements EventStore, SealedImporter {
   private readonly db: Database.Database;
   private readonly clock: Clock;
   private readonly pollIntervalMs: number;
+  private readonly file: string;
+  private readonly chainCheck: ChainCheckOptions;
   private readonly subscriptions = new Set<AllSubscription>();
   private readonly statements: Record<'head' | 'byEventId' | 'insert' | 'forwards' | 'backwards' | 'exists' | 'all' | 'headPosition', Statement>;
   private readonly appendTransaction: Database.Transaction<(streamId: string, events: EventToAppend[], expected: ExpectedRevision) => AppendResult>;
@@ -105,6 +109,8 @@ export class SqliteEventStore implements EventStore, SealedImporter {
   constructor(options: SqliteEventStoreOptions) {
     this.clock = options.clock;
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
+    this.file = options.file;
+    this.chainCheck = options.chainCheck ?? {};
     let db: Database.Database | undefined;
     try {
       db = new Database(options.file, { timeout: 5000 });
@@ -322,11 +328,17 @@ export class SqliteEventStore implements EventStore, SealedImporter {
     }
   }
 
-  /** Stops the subscriptions (after their handler in progress), then closes the database. */
-  verifyChain(): Promise<ChainCheck> {
-    return verifySqliteJournal(this.db, () => new Promise((resolve) => setImmediate(resolve)));
+  /** Recomputes every chain; a large journal is checked by worker threads on read-only connections. */
+  async verifyChain(): Promise<ChainCheck> {
+    this.ensureOpen();
+    try {
+      return await verifySqliteJournal(this.db, this.file, this.chainCheck, () => new Promise((resolve) => setImmediate(resolve)));
+    } catch (error) {
+      throw toStoreError(error);
+    }
   }
 
+  /** Stops the subscriptions (after their handler in progress), then closes the database. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.flush(); // answer appends already queued before the connection goes
