@@ -79,29 +79,48 @@ export function sealEvents(streamId: string, previous: ChainHead | null, events:
 /** sealEvents, keeping the JSON texts so that adapters do not serialize twice. */
 export function sealForStorage(streamId: string, previous: ChainHead | null, events: EventToAppend[], now: Date): SealedEvent[] {
   requireText(streamId, 'streamId');
-  const recordedAt = nextRecordedAt(previous, now);
-  let revision = previous ? previous.revision : -1;
-  let prevHash = previous ? previous.hash : GENESIS_PREV_HASH;
+  return sealPrepared(streamId, previous, prepareEvents(events), now);
+}
 
+/** An event checked and normalized for storage, with the canonical text of its data: what sealing needs besides the stream's head. */
+export interface PreparedEvent {
+  eventId: string;
+  type: string;
+  data: Record<string, unknown>;
+  dataJson: string;
+  /** Without the recordedAt sealing stamps. */
+  metadata: Record<string, unknown>;
+}
+
+/**
+ * The part of sealing that does not depend on the stream's head: checks and normalizes the
+ * events and serializes their data. A store may do it before it takes its write lock, or on
+ * another thread than the one that writes.
+ */
+export function prepareEvents(events: EventToAppend[]): PreparedEvent[] {
   return events.map((event, index) => {
     const where = `event ${index} (${String(event?.eventId)})`;
     requireText(event.eventId, `${where}: eventId`);
     requireText(event.type, `${where}: type`);
-    const data = normalizeObject(event.data, `${where}: data`);
+    const data = normalizeObject(event.data, `${where}: data`).value;
+    const metadata = normalizeObject(event.metadata, `${where}: metadata`).value;
+    // Stored as its canonical text, so that verification can hash what is stored without re-serializing.
+    return { eventId: event.eventId, type: event.type, data, dataJson: canonicalJson(data), metadata };
+  });
+}
+
+/** Gives prepared events their revision, recordedAt, prevHash and hash, continuing after `previous` (see sealEvents). */
+export function sealPrepared(streamId: string, previous: ChainHead | null, events: PreparedEvent[], now: Date): SealedEvent[] {
+  requireText(streamId, 'streamId');
+  const recordedAt = nextRecordedAt(previous, now);
+  let revision = previous ? previous.revision : -1;
+  let prevHash = previous ? previous.hash : GENESIS_PREV_HASH;
+
+  return events.map(({ eventId, type, data, dataJson, metadata: given }) => {
     // A recordedAt sent by the caller is overwritten: only the store's clock dates an event.
-    const metadata = { ...normalizeObject(event.metadata, `${where}: metadata`).value, recordedAt };
+    const metadata = { ...given, recordedAt };
     revision += 1;
-    const unhashed = {
-      streamId,
-      revision,
-      eventId: event.eventId,
-      type: event.type,
-      data: data.value,
-      metadata: metadata as unknown as EventMetadata,
-      prevHash,
-    };
-    // Stored as their canonical texts, so that verification can hash what is stored without re-serializing.
-    const dataJson = canonicalJson(data.value);
+    const unhashed = { streamId, revision, eventId, type, data, metadata: metadata as unknown as EventMetadata, prevHash };
     const metadataJson = canonicalJson(metadata);
     const hash = sha256Hex(canonicalRecordText(unhashed, dataJson, metadataJson));
     prevHash = hash;

@@ -1,9 +1,8 @@
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { ChainCheck } from '../event-store.port';
 import { ChainVerifier, joinSegments, type SegmentCheck } from '../hash-chain';
+import { startWorker } from './start-worker';
 
 /**
  * Chain verification of an embedded journal. The events table is cut into slices of positions;
@@ -98,7 +97,7 @@ export async function verifySqliteJournalInParallel(file: string, upTo: number, 
 
 function runSliceWorker(job: SliceJob): Promise<SegmentCheck> {
   return new Promise<SegmentCheck>((resolve, reject) => {
-    const worker = startWorker(job);
+    const worker = startWorker('sqlite-chain-check.worker', job);
     let result: SegmentCheck | undefined;
     worker.once('message', (message: { segment: SegmentCheck } | { error: string }) => {
       if ('segment' in message) result = message.segment;
@@ -107,14 +106,4 @@ function runSliceWorker(job: SliceJob): Promise<SegmentCheck> {
     worker.once('error', reject);
     worker.once('exit', (code) => (result ? resolve(result) : reject(new Error(`Chain check worker exited with code ${code}`))));
   });
-}
-
-function startWorker(job: SliceJob): Worker {
-  if (__filename.endsWith('.js')) return new Worker(join(__dirname, 'sqlite-chain-check.worker.js'), { workerData: job });
-  // Run from the TypeScript sources (tests, ts-node): the worker compiles them as the main thread does.
-  const code = [
-    `require(${JSON.stringify(require.resolve('ts-node/register/transpile-only'))});`,
-    `require(${JSON.stringify(join(__dirname, 'sqlite-chain-check.worker.ts'))});`,
-  ].join('\n');
-  return new Worker(code, { eval: true, workerData: job });
 }

@@ -24,19 +24,22 @@ function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'mc-event-store-'));
 }
 
-describeEventStoreContract('sqlite', async () => {
-  const dir = tempDir();
-  const clock = fixedClock(START);
-  const store = new SqliteEventStore({ file: path.join(dir, 'events.db'), clock });
-  return {
-    store,
-    clock,
-    cleanup: async () => {
-      await store.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
-});
+/** The shared contract, on a fresh journal file per test: appends written by the writer thread (default) or on the store's own connection. */
+for (const writer of ['thread', 'inline'] as const) {
+  describeEventStoreContract(`sqlite (writer: ${writer})`, async () => {
+    const dir = tempDir();
+    const clock = fixedClock(START);
+    const store = new SqliteEventStore({ file: path.join(dir, 'events.db'), clock, writer });
+    return {
+      store,
+      clock,
+      cleanup: async () => {
+        await store.close();
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  });
+}
 
 function newEvent(data: Record<string, unknown> = {}, eventId = randomUUID()): EventToAppend {
   return {
@@ -148,6 +151,43 @@ describe('SqliteEventStore', () => {
       expect((await pending).records[0].revision).toBe(0);
       const reopened = open();
       expect((await reopened.readStream('case-1')).length).toBe(1);
+    });
+  });
+
+  describe('writer thread', () => {
+    it('keeps one stream in order across the batches it has in flight', async () => {
+      const store = open();
+      const appends = Array.from({ length: 60 }, (_, revision) =>
+        store.append('case-1', [newEvent({ n: revision })], revision === 0 ? NO_STREAM : revision - 1),
+      );
+      const results = await Promise.all(appends);
+      expect(results.map((r) => r.records[0].revision)).toEqual(Array.from({ length: 60 }, (_, i) => i));
+      const stored = await store.readStream('case-1');
+      expect(stored.map((r) => r.data.n)).toEqual(Array.from({ length: 60 }, (_, i) => i));
+      expect(stored).toEqual(results.map((r) => r.records[0]));
+      expect(ChainVerifier.verifyStream(stored)).toBeNull();
+    });
+
+    it('refuses a malformed event at once, and stores the appends made beside it', async () => {
+      const store = open();
+      const outcomes = await Promise.allSettled([
+        store.append('case-a', [newEvent({ n: 1 })], NO_STREAM),
+        store.append('case-b', [newEvent({ n: Number.NaN })], NO_STREAM),
+        store.append('case-c', [newEvent({ n: 3 })], NO_STREAM),
+      ]);
+      expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      expect((outcomes[1] as PromiseRejectedResult).reason.message).toMatch(/non-finite number/);
+      expect((await store.readAll()).map((e) => e.record.streamId)).toEqual(['case-a', 'case-c']);
+    });
+
+    it('starts a new thread after its thread stopped, and goes on with the chain', async () => {
+      const store = open();
+      await store.append('case-1', [newEvent()], NO_STREAM);
+      const writer = (store as unknown as { writer: { worker: { terminate(): Promise<number> } | null } }).writer;
+      await writer.worker!.terminate();
+      const next = await store.append('case-1', [newEvent()], 0);
+      expect(next.records[0].revision).toBe(1);
+      expect(ChainVerifier.verifyStream(await store.readStream('case-1'))).toBeNull();
     });
   });
 

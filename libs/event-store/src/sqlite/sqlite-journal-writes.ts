@@ -1,0 +1,145 @@
+import type Database from 'better-sqlite3';
+import { DuplicateEventIdError } from '../errors';
+import { ANY_REVISION, NO_STREAM, WrongExpectedRevisionError, type AppendResult, type ExpectedRevision, type StoredEvent } from '../event-store.port';
+import { canonicalJson, sealPrepared, type PreparedEvent } from '../hash-chain';
+import { checkSealedBatch } from '../sealed-import';
+import { isDuplicateEventId, toRecord, toStoreError, type EventRow } from './sqlite-journal';
+
+/** An append whose events are already prepared (prepareEvents): plain data, so it crosses threads. */
+export interface AppendRequest {
+  streamId: string;
+  events: PreparedEvent[];
+  expected: ExpectedRevision;
+}
+
+/** `retried`: the append had already been stored (idempotent retry): the records are those stored then. */
+export type AppendOutcome = { ok: true; result: AppendResult; retried: boolean } | { ok: false; error: unknown };
+
+interface HeadRow {
+  revision: number;
+  hash: string;
+  recordedAt: string;
+}
+
+type Statement = Database.Statement<unknown[], unknown>;
+
+/**
+ * Every write to the journal, on one read-write connection: batches of appends (group commit)
+ * and records sealed elsewhere. Runs on the store's own connection or on the writer thread's.
+ */
+export class JournalWrites {
+  private readonly statements: Record<'head' | 'byEventId' | 'insert' | 'forwards', Statement>;
+  private readonly appendTransaction: Database.Transaction<(request: AppendRequest, now: Date) => Extract<AppendOutcome, { ok: true }>>;
+  private readonly batchTransaction: Database.Transaction<(batch: AppendRequest[], now: Date) => AppendOutcome[]>;
+
+  constructor(private readonly db: Database.Database) {
+    const sql = (text: string): Statement => db.prepare(text);
+    this.statements = {
+      head: sql(`SELECT revision, hash, json_extract(metadata, '$.recordedAt') AS recordedAt
+                 FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1`),
+      byEventId: sql('SELECT stream_id, revision FROM events WHERE event_id = ?'),
+      insert: sql(`INSERT INTO events (stream_id, revision, event_id, type, data, metadata, prev_hash, hash)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+      forwards: sql('SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?'),
+    };
+    this.appendTransaction = db.transaction((request: AppendRequest, now: Date) => this.appendInTransaction(request, now));
+    this.batchTransaction = db.transaction((batch: AppendRequest[], now: Date) =>
+      batch.map((request): AppendOutcome => {
+        try {
+          // Nested: better-sqlite3 runs it in a SAVEPOINT, so a refused append undoes only itself.
+          return this.appendTransaction(request, now);
+        } catch (error) {
+          return { ok: false, error: toStoreError(error) };
+        }
+      }),
+    );
+  }
+
+  /**
+   * One transaction for the whole batch, so its appends share one fsync; each is decided on its
+   * own (outcome per append). BEGIN IMMEDIATE takes the write lock before reading any stream
+   * head: no other writer, in this process or another, can slip in between a check and its
+   * insert. Throws when the transaction as a whole fails (lock, disk, commit): nothing written.
+   */
+  writeBatch(batch: AppendRequest[], now: Date): AppendOutcome[] {
+    return this.batchTransaction.immediate(batch, now);
+  }
+
+  private appendInTransaction({ streamId, events, expected }: AppendRequest, now: Date): Extract<AppendOutcome, { ok: true }> {
+    const head = this.statements.head.get(streamId) as HeadRow | undefined;
+    const retried = this.findRetry(streamId, events, expected);
+    if (retried) return { ok: true, result: retried, retried: true };
+    const actual = head ? head.revision : -1;
+    if (!revisionMatches(expected, actual)) throw new WrongExpectedRevisionError(streamId, expected, actual);
+
+    const sealed = sealPrepared(streamId, head ?? null, events, now);
+    let position = 0;
+    for (const { record, dataJson, metadataJson } of sealed) {
+      try {
+        const info = this.statements.insert.run(streamId, record.revision, record.eventId, record.type, dataJson, metadataJson, record.prevHash, record.hash);
+        position = Number(info.lastInsertRowid);
+      } catch (error) {
+        if (isDuplicateEventId(error)) throw new DuplicateEventIdError(streamId, record.eventId);
+        throw error;
+      }
+    }
+    const records = sealed.map((s) => s.record);
+    return { ok: true, result: { records, nextExpectedRevision: records[records.length - 1].revision, position }, retried: false };
+  }
+
+  /**
+   * Idempotent retry, as EventStoreDB does it: when the first event is already stored in this
+   * stream exactly where this append would have put it (for ANY_REVISION: wherever it is in this
+   * stream) and the following ones match too, the append already happened: answer with what is
+   * stored. Any other reuse of a stored eventId is refused.
+   */
+  private findRetry(streamId: string, events: PreparedEvent[], expected: ExpectedRevision): AppendResult | null {
+    const found = this.statements.byEventId.get(events[0].eventId) as { stream_id: string; revision: number } | undefined;
+    if (!found) return null;
+    const start = expected === NO_STREAM ? 0 : expected === ANY_REVISION ? found.revision : expected + 1;
+    const rows = found.stream_id === streamId && found.revision === start ? (this.statements.forwards.all(streamId, start, events.length) as EventRow[]) : [];
+    if (rows.length !== events.length || rows.some((row, i) => row.event_id !== events[i].eventId)) {
+      throw new DuplicateEventIdError(streamId, events[0].eventId);
+    }
+    const last = rows[rows.length - 1];
+    return { records: rows.map(toRecord), nextExpectedRevision: last.revision, position: last.position };
+  }
+
+  /** Writes records sealed elsewhere (import, restore) verbatim, after checking they continue the stream. */
+  appendSealed(streamId: string, records: StoredEvent[]): AppendResult {
+    return this.db
+      .transaction((): AppendResult => {
+        const head = this.statements.head.get(streamId) as HeadRow | undefined;
+        checkSealedBatch(streamId, head ?? null, records);
+        let position = 0;
+        for (const r of records) {
+          try {
+            // Stored as canonical texts, as sealed appends are, so that verification hashes them directly.
+            const info = this.statements.insert.run(
+              streamId,
+              r.revision,
+              r.eventId,
+              r.type,
+              canonicalJson(r.data),
+              canonicalJson(r.metadata),
+              r.prevHash,
+              r.hash,
+            );
+            position = Number(info.lastInsertRowid);
+          } catch (error) {
+            if (isDuplicateEventId(error)) throw new DuplicateEventIdError(streamId, r.eventId);
+            throw error;
+          }
+        }
+        const stored = this.statements.forwards.all(streamId, records[0].revision, records.length) as EventRow[];
+        return { records: stored.map(toRecord), nextExpectedRevision: records[records.length - 1].revision, position };
+      })
+      .immediate();
+  }
+}
+
+function revisionMatches(expected: ExpectedRevision, actual: number): boolean {
+  if (expected === ANY_REVISION) return true;
+  if (expected === NO_STREAM) return actual === -1;
+  return expected === actual;
+}
