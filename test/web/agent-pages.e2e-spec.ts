@@ -118,7 +118,8 @@ describe('Web pages for agents (Chromium)', () => {
     await eventually(async () => expect(await summary.textContent()).toContain('Catégorie'));
     const category = page.getByRole('group', { name: /Catégorie/ });
     await eventually(async () => expect(await category.getAttribute('class')).toMatch(/fr-fieldset--error/));
-    await eventually(async () => expect(await category.locator('.fr-message--error').textContent()).toContain('« category »'));
+    // The API names the field « category »; next to it the person reads its label.
+    await eventually(async () => expect(await category.locator('.fr-message--error').textContent()).toBe('Le champ « Catégorie » est obligatoire.'));
     await eventually(async () => expect(await page.getByLabel(/Ce qui s’est passé/).inputValue()).toBe('Prise en main à distance sans prévenir'));
     await eventually(async () => expect(await page.getByLabel('Description').inputValue()).toBe('Le curseur bougeait tout seul.'));
     expect(await page.getByLabel(/^Bloquant/).isChecked()).toBe(true);
@@ -132,7 +133,7 @@ describe('Web pages for agents (Chromium)', () => {
     await eventually(async () => expect(await when.getAttribute('aria-invalid')).toBe('true'));
     const describedBy = (await when.getAttribute('aria-describedby')) ?? '';
     const errorId = describedBy.split(' ').find((id) => id.endsWith('-error'))!;
-    await eventually(async () => expect(await page.locator(`#${errorId}`).textContent()).toContain('occurredAt'));
+    await eventually(async () => expect(await page.locator(`#${errorId}`).textContent()).toContain('« Date et heure des faits »'));
 
     // A reload loses nothing: the draft is kept in the tab's session.
     await page.reload();
@@ -201,11 +202,15 @@ describe('Web pages for agents (Chromium)', () => {
     await page.getByRole('link', { name: 'Add an entry' }).click();
     await page.getByRole('link', { name: /^Note/ }).click();
     await page.getByRole('button', { name: 'Save' }).click();
-    await eventually(async () => expect(await page.locator('.fr-error-text:not([hidden])').first().textContent()).toContain('text is required'));
+    // Next to the field, the API's message names the field by its label, not by its JSON name.
+    await eventually(async () => expect(await page.locator('.fr-error-text:not([hidden])').first().textContent()).toContain('Note is required'));
+    expect(await page.locator('.fr-alert--error').textContent()).not.toContain('text is required');
     await screenshot(page, 'desktop-english-note-errors');
     await page.getByRole('button', { name: 'Passer en français' }).click();
     await eventually(async () => expect((await page.getByRole('heading', { level: 2 }).first().textContent())?.trim()).toBe('Note'));
     expect(await page.getAttribute('html', 'lang')).toBe('fr');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await eventually(async () => expect(await page.locator('.fr-error-text:not([hidden])').first().textContent()).toContain('Le champ « Note » est obligatoire'));
     await context.close();
   });
 

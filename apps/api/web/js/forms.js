@@ -25,6 +25,16 @@ function labelText(field) {
   return field.label ?? t(field.labelKey ?? `field.${field.name}`);
 }
 
+/**
+ * The API names a field by its JSON name (« category », "category must…"); next to the field
+ * the person reads its label instead (« Catégorie »).
+ */
+export function withLabel(message, fieldPath, label) {
+  if (!fieldPath || !label) return message;
+  const name = fieldPath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return message.replace(new RegExp(`« ${name} »`, 'g'), `« ${label} »`).replace(new RegExp(`^${name}(?=[\\s:,])`), label);
+}
+
 function labelNodes(field, required) {
   return [labelText(field), required ? h('span', { class: 'mc-required', 'aria-hidden': 'true' }, ' *') : null];
 }
@@ -349,16 +359,12 @@ export function buildForm({ fields, submitLabel, onSubmit, draftKey, initial = {
     for (const problem of problems) {
       const control = byName.get(fieldOfProblem(problem.field));
       if (control && !placed.has(control)) {
-        control.showError(problem.message);
+        const label = labelText(control.field);
+        const message = withLabel(problem.message, problem.field, label);
+        control.showError(message);
         placed.add(control);
         const target = control.focusTarget();
-        items.push(
-          h(
-            'li',
-            {},
-            h('a', { href: `#${target.id}`, onclick: (e) => (e.preventDefault(), target.focus()) }, `${labelText(control.field)} : ${problem.message}`),
-          ),
-        );
+        items.push(h('li', {}, h('a', { href: `#${target.id}`, onclick: (e) => (e.preventDefault(), target.focus()) }, `${label} : ${message}`)));
       } else {
         items.push(h('li', {}, problem.message));
       }
