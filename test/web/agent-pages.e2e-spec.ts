@@ -210,7 +210,9 @@ describe('Web pages for agents (Chromium)', () => {
     await eventually(async () => expect((await page.getByRole('heading', { level: 2 }).first().textContent())?.trim()).toBe('Note'));
     expect(await page.getAttribute('html', 'lang')).toBe('fr');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
-    await eventually(async () => expect(await page.locator('.fr-error-text:not([hidden])').first().textContent()).toContain('Le champ « Note » est obligatoire'));
+    await eventually(async () =>
+      expect(await page.locator('.fr-error-text:not([hidden])').first().textContent()).toContain('Le champ « Note » est obligatoire'),
+    );
     await context.close();
   });
 
