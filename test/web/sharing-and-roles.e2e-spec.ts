@@ -91,6 +91,13 @@ describe('Web pages across roles (Chromium)', () => {
         .toString(),
     ).toBe('PK');
     await eventually(async () => expect(await textOf(page, '.mc-export-status')).toContain('consigné'));
+
+    // Typing the address of a form does not give one: the page says why, instead of a form the service would refuse.
+    for (const form of ['new', 'new/note', 'evidence']) {
+      await page.goto(`${web.url}/#/cases/${caseId}/${form}`);
+      await eventually(async () => expect(await textOf(page, '#read-only')).toContain('vous ne pouvez pas y ajouter d’entrée'));
+      expect(await page.locator('#contenu form').count()).toBe(0);
+    }
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -1,5 +1,5 @@
 import { get, session } from './api.js';
-import { alert, badge, h } from './dom.js';
+import { alert, badge, h, render } from './dom.js';
 import { formatDateTime, localInputToIso } from './dates.js';
 import { downloadButton } from './download-button.js';
 import { dateInput } from './forms.js';
@@ -21,6 +21,18 @@ export async function loadCase(caseId, query = {}) {
     export: owner || permissions.includes('export'),
   };
   return { summary, access };
+}
+
+/**
+ * For the pages that write (new entry, evidence, correction, retraction), opened by a link or
+ * a typed address: on a closed case, or for someone who may only read it, only the case's head
+ * is shown, saying why, instead of a form the service would refuse. True when the page may go on.
+ */
+export function mayWrite(context) {
+  if (context.summary.status === 'open' && context.access.contribute) return true;
+  const why = context.summary.status === 'open' ? h('p', { class: 'fr-text--sm mc-muted fr-mt-3w', id: 'read-only' }, t('case.readOnly')) : null;
+  render(caseHead(context, null), why);
+  return false;
 }
 
 const TABS = [

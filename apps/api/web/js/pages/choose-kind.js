@@ -1,5 +1,5 @@
 import { h, render } from '../dom.js';
-import { caseHead, loadCase } from '../case-context.js';
+import { caseHead, loadCase, mayWrite } from '../case-context.js';
 import { KINDS } from '../entry-kinds.js';
 import { t } from '../i18n.js';
 
@@ -20,6 +20,7 @@ const ICONS = {
 /** Which kind of entry to file: one tile per kind, the most frequent first. */
 export async function show({ caseId }) {
   const context = await loadCase(caseId);
+  if (!mayWrite(context)) return;
   render(
     caseHead(context, null),
     h('h2', { class: 'fr-h4 fr-mt-3w' }, t('case.add')),

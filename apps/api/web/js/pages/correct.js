@@ -1,6 +1,6 @@
 import { get, post } from '../api.js';
 import { alert, h, render } from '../dom.js';
-import { caseHead, loadCase } from '../case-context.js';
+import { caseHead, loadCase, mayWrite } from '../case-context.js';
 import { formatDateTime } from '../dates.js';
 import { KINDS, entryTitle, kindOfType } from '../entry-kinds.js';
 import { formatValue } from '../entry-view.js';
@@ -15,6 +15,7 @@ import { navigate } from '../navigate.js';
  */
 export async function show({ caseId, entryId }) {
   const [context, timeline] = await Promise.all([loadCase(caseId), get(`/cases/${caseId}/timeline`)]);
+  if (!mayWrite(context)) return;
   const entry = timeline.entries.find((e) => e.entryId === entryId);
   const kind = entry && kindOfType(entry.type);
   if (!kind) throw new Error(t('app.notFound'));

@@ -1,7 +1,7 @@
 import { get, post } from '../api.js';
 import { alert, h, render } from '../dom.js';
 import { attachmentField, uploadEvidence } from '../attachment.js';
-import { caseHead, loadCase } from '../case-context.js';
+import { caseHead, loadCase, mayWrite } from '../case-context.js';
 import { formatDateTime } from '../dates.js';
 import { KINDS } from '../entry-kinds.js';
 import { setFlash } from '../flash.js';
@@ -19,7 +19,7 @@ export async function show({ caseId, kind }, query) {
   const fields = spec.fields.map((f) => (f.targets ? { ...f, options: targetOptions(timeline.entries, f.targets) } : f));
   const initial = {};
   for (const f of fields) if (f.targets && query[f.name]) initial[f.name] = query[f.name];
-  if (context.summary.status !== 'open') return render(caseHead(context, null));
+  if (!mayWrite(context)) return;
   const missingTarget = fields.find((f) => f.targets && f.required && f.options.length === 0);
   const attachment = spec.attachment ? attachmentField() : null;
 

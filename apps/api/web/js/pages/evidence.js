@@ -1,7 +1,7 @@
 import { get } from '../api.js';
 import { h, render } from '../dom.js';
 import { attachmentField, uploadEvidence } from '../attachment.js';
-import { caseHead, loadCase } from '../case-context.js';
+import { caseHead, loadCase, mayWrite } from '../case-context.js';
 import { setFlash } from '../flash.js';
 import { buildForm } from '../forms.js';
 import { t } from '../i18n.js';
@@ -11,6 +11,7 @@ import { targetOptions } from '../target-options.js';
 /** A file on its own (or about an entry), with its description and the date it was taken. */
 export async function show({ caseId }, query) {
   const [context, timeline] = await Promise.all([loadCase(caseId), get(`/cases/${caseId}/timeline`)]);
+  if (!mayWrite(context)) return;
   const attachment = attachmentField({ label: t('field.file') });
   const { form } = buildForm({
     fields: [
