@@ -182,7 +182,14 @@ export async function httpBench(ctx: BenchContext): Promise<BenchResult> {
     notes.push(
       `server main thread busy ${incidentResult.serverBusyMsPerRequest} ms per POST incident (readStream ${storeTime.readStreamMsPerPost} ms, ` +
         `store.append ${storeTime.appendMsPerPost} ms, rest ${restMs} ms) vs ${helloResult.serverBusyMsPerRequest} ms per hello-world request. ` +
-        `One thread, and the fsync'd commit blocks it: throughput <= 1000 / busy ms, and each request queues behind the ${connections - 1} others (p50 ~ connections / throughput).`,
+        `The fsync'd commit runs on the writer thread; the rest is one thread: throughput <= 1000 / busy ms, and each request queues behind the ${connections - 1} others.`,
+    );
+    // Little's law: with `connections` requests always in flight, mean latency = connections / throughput.
+    const p99Floor = (1000 * connections) / 25;
+    notes.push(
+      `p99 < 25 ms with ${connections} connections always busy needs a mean latency under 25 ms, i.e. more than ${num(p99Floor)} req/s (Little's law: ` +
+        `mean = connections / throughput), before any variance. Same run: hello world ${num(helloResult.rps)} req/s, mean ~${round((1000 * connections) / helloResult.rps, 1)} ms, ` +
+        `p99 ${helloResult.latencyMs.p99} ms; POST incident ${num(incidentResult.rps)} req/s, mean ~${round((1000 * connections) / incidentResult.rps, 1)} ms, p99 ${incidentResult.latencyMs.p99} ms.`,
     );
     return {
       id: ID,
