@@ -32,9 +32,9 @@ export class RssSampler {
 }
 
 /** Event-loop utilization over a phase: near 1 means the main thread never waited (CPU or a blocking syscall such as fsync). */
-export function eluMeter(): () => number {
-  const start: EventLoopUtilization = performance.eventLoopUtilization();
-  return () => performance.eventLoopUtilization(start).utilization;
+export function eluMeter(of: { eventLoopUtilization(start?: EventLoopUtilization): EventLoopUtilization } = performance): () => number {
+  const start: EventLoopUtilization = of.eventLoopUtilization();
+  return () => of.eventLoopUtilization(start).utilization;
 }
 
 /** Percentile of an unsorted sample (nearest rank). */
