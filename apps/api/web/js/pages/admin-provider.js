@@ -1,6 +1,7 @@
 import { api, get, post } from '../api.js';
 import { h, render } from '../dom.js';
 import { adminHead } from '../admin-context.js';
+import { groupDays, hoursBody, hoursFields, hoursInitial, hoursView, problemsOnDays } from '../business-hours.js';
 import { formatDateTime, formatMinutes } from '../dates.js';
 import { setFlash, takeFlash } from '../flash.js';
 import { buildForm, reasonForm } from '../forms.js';
@@ -9,7 +10,10 @@ import { navigate } from '../navigate.js';
 import { SLA_CALENDARS, SLA_METRICS, metricLabel } from '../providers.js';
 import { table } from '../table.js';
 
-/** One provider: its commitments in force (each withdrawn with a reason) and the form defining one. */
+/**
+ * One provider: its commitments in force (each withdrawn with a reason) and the form defining one;
+ * the contract's support hours in force and the form defining them.
+ */
 export async function show({ providerId }) {
   const provider = (await get('/providers')).find((p) => p.id === providerId);
   if (!provider) throw new Error(t('app.notFound'));
@@ -36,6 +40,22 @@ export async function show({ providerId }) {
       navigate(here);
     },
   });
+  const hoursForm = buildForm({
+    draftKey: `admin:hours:${providerId}`,
+    fields: hoursFields(),
+    initial: hoursInitial(provider.businessHours),
+    submitLabel: t('hours.define'),
+    onSubmit: async (_body, raw) => {
+      try {
+        await post(`/providers/${providerId}/business-hours`, hoursBody(raw));
+      } catch (error) {
+        throw problemsOnDays(error);
+      }
+      setFlash('success', t('hours.defined'));
+      navigate(here);
+    },
+  });
+  groupDays(hoursForm.controls);
   const rows = provider.commitments.map((c) => [
     metricLabel(c.metric),
     formatMinutes(c.target),
@@ -80,5 +100,10 @@ export async function show({ providerId }) {
     h('h3', { class: 'fr-h5 fr-mt-4w' }, t('sla.new')),
     h('p', { class: 'fr-text--sm mc-muted' }, t('sla.intro')),
     h('div', { class: 'mc-narrow' }, form),
+    h('h3', { class: 'fr-h5 fr-mt-4w' }, t('hours.title')),
+    hoursView(provider.businessHours, 'business-hours'),
+    h('h4', { class: 'fr-h6 fr-mt-3w' }, t('hours.new')),
+    h('p', { class: 'fr-text--sm mc-muted' }, t('hours.intro')),
+    h('div', { class: 'mc-narrow', id: 'business-hours-form' }, hoursForm.form),
   );
 }
