@@ -67,20 +67,26 @@ export class JournalWrites {
 
   private appendInTransaction({ streamId, events, expected }: AppendRequest, now: Date): Extract<AppendOutcome, { ok: true }> {
     const head = this.statements.head.get(streamId) as HeadRow | undefined;
-    const retried = this.findRetry(streamId, events, expected);
-    if (retried) return { ok: true, result: retried, retried: true };
     const actual = head ? head.revision : -1;
-    if (!revisionMatches(expected, actual)) throw new WrongExpectedRevisionError(streamId, expected, actual);
+    if (!revisionMatches(expected, actual)) {
+      // A retry of an append that was stored meanwhile comes back with a revision now behind.
+      const retried = this.findRetry(streamId, events, expected);
+      if (retried) return { ok: true, result: retried, retried: true };
+      throw new WrongExpectedRevisionError(streamId, expected, actual);
+    }
 
     const sealed = sealPrepared(streamId, head ?? null, events, now);
     let position = 0;
-    for (const { record, dataJson, metadataJson } of sealed) {
+    for (const [index, { record, dataJson, metadataJson }] of sealed.entries()) {
       try {
         const info = this.statements.insert.run(streamId, record.revision, record.eventId, record.type, dataJson, metadataJson, record.prevHash, record.hash);
         position = Number(info.lastInsertRowid);
       } catch (error) {
-        if (isDuplicateEventId(error)) throw new DuplicateEventIdError(streamId, record.eventId);
-        throw error;
+        if (!isDuplicateEventId(error)) throw error;
+        // Only the first event's id can make a retry (the savepoint undoes this append's inserts anyway).
+        const retried = index === 0 ? this.findRetry(streamId, events, expected) : null;
+        if (retried) return { ok: true, result: retried, retried: true };
+        throw new DuplicateEventIdError(streamId, record.eventId);
       }
     }
     const records = sealed.map((s) => s.record);
@@ -88,7 +94,8 @@ export class JournalWrites {
   }
 
   /**
-   * Idempotent retry, as EventStoreDB does it: when the first event is already stored in this
+   * Idempotent retry, as EventStoreDB does it (looked for only when the append cannot be written
+   * as it is: its revision is behind, or its first event id is taken): when the first event is already stored in this
    * stream exactly where this append would have put it (for ANY_REVISION: wherever it is in this
    * stream) and the following ones match too, the append already happened: answer with what is
    * stored. Any other reuse of a stored eventId is refused.

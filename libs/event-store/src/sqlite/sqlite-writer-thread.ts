@@ -1,6 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import { DuplicateEventIdError } from '../errors';
 import { StoreUnavailableError, WrongExpectedRevisionError, type AppendResult, type ExpectedRevision, type StoredEvent } from '../event-store.port';
+import type { PreparedEvent } from '../hash-chain';
 import type { AppendOutcome, AppendRequest } from './sqlite-journal-writes';
 import { startWorker } from './start-worker';
 
@@ -29,7 +30,7 @@ export class WriterThread {
   write(batch: AppendRequest[], now: Date): Promise<AppendOutcome[]> {
     const worker = (this.worker ??= this.start());
     return new Promise<AppendOutcome[]>((resolve, reject) => {
-      worker.postMessage({ batch, now: now.toISOString() } satisfies WriteMessage);
+      worker.postMessage({ batch: batch.map(withoutData), now: now.toISOString() } satisfies WriteMessage);
       this.waiting.push({ batch, resolve, reject });
       worker.ref(); // the process waits for the answer
     });
@@ -72,8 +73,18 @@ export class WriterThread {
 
 export type WriterMessage = WriteMessage | { close: true };
 interface WriteMessage {
-  batch: AppendRequest[];
+  batch: WireRequest[];
   now: string;
+}
+
+/**
+ * An append as the thread gets it: the data objects stay on this side (the thread hashes their
+ * canonical texts, and its answer does not carry the records), so they are not copied twice.
+ */
+export type WireRequest = Omit<AppendRequest, 'events'> & { events: Array<Omit<PreparedEvent, 'data'>> };
+
+function withoutData({ streamId, expected, events }: AppendRequest): WireRequest {
+  return { streamId, expected, events: events.map(({ eventId, type, dataJson, metadata }) => ({ eventId, type, dataJson, metadata })) };
 }
 export type WriterReply = { outcomes: WireOutcome[] } | { error: WireError };
 

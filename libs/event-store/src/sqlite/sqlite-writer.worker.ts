@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import { openJournal, toStoreError } from './sqlite-journal';
-import { JournalWrites } from './sqlite-journal-writes';
+import { JournalWrites, type AppendRequest } from './sqlite-journal-writes';
 import { toWireError, toWireOutcome, type WriterMessage, type WriterReply } from './sqlite-writer-thread';
 
 /** Worker thread of WriterThread: its own connection to the journal, one batch per message. */
@@ -25,7 +25,9 @@ parentPort!.on('message', (message: WriterMessage) => {
       db = openJournal(file);
       writes = new JournalWrites(db);
     }
-    reply({ outcomes: writes.writeBatch(message.batch, new Date(message.now)).map(toWireOutcome) });
+    // Without their data objects (WireRequest): the records sealed here are not sent back, only what sealing added.
+    const batch = message.batch as AppendRequest[];
+    reply({ outcomes: writes.writeBatch(batch, new Date(message.now)).map(toWireOutcome) });
   } catch (error) {
     if (!writes) {
       db?.close();
