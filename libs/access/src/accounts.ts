@@ -16,6 +16,7 @@ import {
 import { EventStore, NO_STREAM, StreamNotFoundError } from '@mc/event-store/event-store.port';
 import { accountIdFor, accountStream } from './account-id';
 import { hashPassword, passwordProblem, spendVerificationTime, verifyPassword } from './password-hasher';
+import { newEventId } from '@mc/event-store/event-id';
 
 export interface AccountView {
   id: string;
@@ -142,7 +143,7 @@ export class Accounts {
     await this.store.append(
       accountStream(id),
       events.map((e) => ({
-        eventId: randomUUID(),
+        eventId: newEventId(),
         type: e.type,
         data: e.data as Record<string, unknown>,
         metadata: { schemaVersion: ACCOUNT_SCHEMA_VERSION, actor: recordedActor(actor), correlationId, causationId },

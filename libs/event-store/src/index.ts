@@ -1,5 +1,6 @@
 export * from './event-store.port';
 export * from './errors';
+export * from './event-id';
 export * from './hash-chain';
 export * from './sealed-import';
 export * from './journal-transfer';

@@ -4,6 +4,7 @@ import { AccessPolicy } from '@mc/access';
 import { AUDIT_SCHEMA_VERSION, Actor, CaseState, ReadPurpose, auditStream, recordedActor } from '@mc/domain';
 import { ANY_REVISION, EVENT_STORE, EventStore } from '@mc/event-store/event-store.port';
 import { LoadedCase, loadReadableCase } from './case-stream';
+import { newEventId } from '@mc/event-store/event-id';
 
 /**
  * The way every query reads a case: it loads the case, asks the policy, and records the read in
@@ -30,7 +31,7 @@ export class CaseReader {
         auditStream(caseId),
         [
           {
-            eventId: randomUUID(),
+            eventId: newEventId(),
             type: 'CaseContentRead',
             data: { caseId, what, ...(detail ? { detail } : {}) },
             metadata: { schemaVersion: AUDIT_SCHEMA_VERSION, actor: recordedActor(actor), correlationId, causationId: randomUUID() },

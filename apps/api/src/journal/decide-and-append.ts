@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Actor, recordedActor } from '@mc/domain';
 import { AppendResult, EventStore, EventToAppend, NO_STREAM, StoredEvent, WrongExpectedRevisionError } from '@mc/event-store/event-store.port';
+import { newEventId } from '@mc/event-store/event-id';
 
 /** Concurrent writers to one stream: decide again this many times on a conflict, then give up. */
 export const MAX_APPEND_ATTEMPTS = 8;
@@ -40,7 +41,7 @@ export async function decideAndAppend<S>(w: DecideAndAppend<S>): Promise<{ last:
   for (let attempt = 1; ; attempt++) {
     try {
       const result = await w.write((state, revision) =>
-        w.decide(state, revision).map((e) => ({ eventId: randomUUID(), type: e.type, data: e.data as Record<string, unknown>, metadata })),
+        w.decide(state, revision).map((e) => ({ eventId: newEventId(), type: e.type, data: e.data as Record<string, unknown>, metadata })),
       );
       return { last: result.records[result.records.length - 1], position: result.position };
     } catch (e) {

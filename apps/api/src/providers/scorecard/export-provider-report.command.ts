@@ -12,6 +12,7 @@ import type { AppConfig } from '../../config/config';
 import { ExportedFile, sha256Of } from '../../exports/send-exported-file';
 import { APP_CONFIG, CLOCK } from '../../journal/journal.tokens';
 import { ScorecardBuilder } from './provider-scorecard.query';
+import { newEventId } from '@mc/event-store/event-id';
 
 export class ExportProviderReportCommand extends Command<ExportedFile> {
   constructor(
@@ -60,7 +61,7 @@ export class ExportProviderReportHandler implements ICommandHandler<ExportProvid
         providerStream(providerId),
         [
           {
-            eventId: randomUUID(),
+            eventId: newEventId(),
             type: 'ProviderReportExported',
             data: { exportId, ...(from ? { from } : {}), to: scorecard.to, sha256, casesCounted: scorecard.casesCounted },
             metadata: { schemaVersion: PROVIDER_SCHEMA_VERSION, actor: recordedActor(actor), correlationId, causationId: randomUUID() },
