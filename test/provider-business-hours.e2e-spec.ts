@@ -37,6 +37,14 @@ describe('A provider’s own support hours (e2e)', () => {
   it('measures on the seed contract’s hours until the contract’s own are defined, then on those', async () => {
     // Seed hours (09:00-12:00, 13:30-17:30): Friday 16:00-17:30 + Monday 09:00-11:00 = 210 min, within 240.
     expect(await outage()).toMatchObject({ businessMinutes: 210, slaBreaches: [] });
+    // The provider says which hours apply meanwhile: the seed contract's, Monday to Friday.
+    const before = await t.http.get(`/api/v1/providers/${providerId}`).set(bearer(agent)).expect(200);
+    const seedDay = [
+      { from: '09:00', to: '12:00' },
+      { from: '13:30', to: '17:30' },
+    ];
+    expect(before.body).toMatchObject({ businessHours: null, defaultWeeklyHours: { 1: seedDay, 2: seedDay, 3: seedDay, 4: seedDay, 5: seedDay } });
+    expect(Object.keys(before.body.defaultWeeklyHours)).toEqual(['1', '2', '3', '4', '5']);
     const hours = {
       weekly: Object.fromEntries(['1', '2', '3', '4', '5'].map((d) => [d, [{ from: '08:00', to: '18:00' }]])),
       source: 'Contrat, indicateur 3.2.1',

@@ -1,4 +1,4 @@
-import { DomainError } from '@mc/domain';
+import { DomainError, SEED_CONTRACT_WEEKLY_HOURS, type WeeklyHours } from '@mc/domain';
 // The provider module is imported by path until libs/domain/src/index.ts re-exports it.
 import { ProviderCommitment, ProviderState, RecordedProviderEvent, commitmentsOf, foldProvider, providerStream } from '@mc/domain/provider/provider';
 import { EventStore, StoredEvent, StreamNotFoundError } from '@mc/event-store/event-store.port';
@@ -55,6 +55,8 @@ export interface ProviderView {
   commitments: ProviderCommitment[];
   /** The contract's support hours; null while the seed contract's apply. */
   businessHours: ProviderState['businessHours'];
+  /** The seed contract's weekly hours, which apply while businessHours is null (national holidays closed). */
+  defaultWeeklyHours: WeeklyHours;
 }
 
 export function providerView(loaded: LoadedProvider): ProviderView {
@@ -70,5 +72,6 @@ export function providerView(loaded: LoadedProvider): ProviderView {
     revision: loaded.revision ?? -1,
     commitments: commitmentsOf(state),
     businessHours: state.businessHours,
+    defaultWeeklyHours: SEED_CONTRACT_WEEKLY_HOURS,
   };
 }

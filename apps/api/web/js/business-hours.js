@@ -13,13 +13,6 @@ import { lang, t } from './i18n.js';
 /** ISO weekdays, as the API names them: "1" = Monday ... "7" = Sunday. */
 export const WEEKDAYS = ['1', '2', '3', '4', '5', '6', '7'];
 
-/** The seed contract's hours, which apply until a contract's own are defined (libs/domain business-calendar.ts, SEED_CONTRACT_SUPPORT_HOURS). */
-const SEED_DAY = [
-  { from: '09:00', to: '12:00' },
-  { from: '13:30', to: '17:30' },
-];
-export const SEED_WEEKLY = { 1: SEED_DAY, 2: SEED_DAY, 3: SEED_DAY, 4: SEED_DAY, 5: SEED_DAY };
-
 /** The limits of the provider decider (libs/domain provider.ts). */
 const MAX_RANGES = 6;
 const MAX_CLOSURES = 100;
@@ -109,9 +102,9 @@ function closureText({ from, to }) {
   return from === to ? typed(from) : `${typed(from)} - ${typed(to)}`;
 }
 
-/** The form's raw values of hours in force (or of the seed contract's when none are defined). */
-export function hoursInitial(hours) {
-  const weekly = hours?.weekly ?? SEED_WEEKLY;
+/** The form's raw values of the provider's hours in force (the seed contract's, `defaultWeeklyHours`, when none are defined). */
+export function hoursInitial({ businessHours: hours, defaultWeeklyHours }) {
+  const weekly = hours?.weekly ?? defaultWeeklyHours;
   return {
     ...Object.fromEntries(WEEKDAYS.map((day) => [dayField(day), rangesText(weekly[day])])),
     closures: (hours?.closures ?? []).map(closureText).join('\n'),
@@ -162,14 +155,14 @@ const dateWords = (iso) => {
 /** « 08:00–12:00, 13:30–17:30 », or « fermé ». */
 const dayWords = (ranges) => (ranges?.length ? ranges.map((r) => `${r.from}–${r.to}`).join(', ') : t('hours.closed'));
 
-/** The hours in force, in words: per weekday, the closing periods, the source; or that the seed contract's apply. */
-export function hoursView(hours, id) {
+/** The provider's hours in force, in words: per weekday, the closing periods, the source; or that the seed contract's apply. */
+export function hoursView({ businessHours: hours, defaultWeeklyHours }, id) {
   if (!hours) {
     return h(
       'div',
       { id },
       h('p', { class: 'fr-mb-1w' }, t('hours.default')),
-      h('ul', {}, ...WEEKDAYS.map((day) => h('li', {}, t('hours.dayLine', { day: weekdayName(day), ranges: dayWords(SEED_WEEKLY[day]) })))),
+      h('ul', {}, ...WEEKDAYS.map((day) => h('li', {}, t('hours.dayLine', { day: weekdayName(day), ranges: dayWords(defaultWeeklyHours[day]) })))),
       h('p', { class: 'fr-text--sm mc-muted' }, t('hours.holidays')),
     );
   }

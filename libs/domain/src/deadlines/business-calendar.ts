@@ -106,13 +106,17 @@ export function mondayToFriday(...ranges: ReadonlyArray<readonly [string, string
 }
 
 /**
- * The support hours of the seed contract (contrat d'engagement, indicateur 3.2.1, Blanquefort:
- * "du lundi au vendredi de 9h à 12h puis de 13h30 à 17h30"), national holidays.
+ * The weekly support hours of the seed contract (contrat d'engagement, indicateur 3.2.1,
+ * Blanquefort: "du lundi au vendredi de 9h à 12h puis de 13h30 à 17h30"): they apply to a
+ * provider until its contract's own are defined.
  */
-export const SEED_CONTRACT_SUPPORT_HOURS: ContractCalendar = businessHoursCalendar(mondayToFriday(['09:00', '12:00'], ['13:30', '17:30']));
+export const SEED_CONTRACT_WEEKLY_HOURS: WeeklyHours = mondayToFriday(['09:00', '12:00'], ['13:30', '17:30']);
+
+/** The seed contract's support hours, national holidays. */
+export const SEED_CONTRACT_SUPPORT_HOURS: ContractCalendar = businessHoursCalendar(SEED_CONTRACT_WEEKLY_HOURS);
 
 /** The same support hours where the organisation is in Alsace-Moselle (Good Friday and 26 December closed too). */
-export const SEED_CONTRACT_SUPPORT_HOURS_ALSACE_MOSELLE: ContractCalendar = businessHoursCalendar(mondayToFriday(['09:00', '12:00'], ['13:30', '17:30']), {
+export const SEED_CONTRACT_SUPPORT_HOURS_ALSACE_MOSELLE: ContractCalendar = businessHoursCalendar(SEED_CONTRACT_WEEKLY_HOURS, {
   holidays: 'fr-alsace-moselle',
 });
 

@@ -43,7 +43,7 @@ export async function show({ providerId }) {
   const hoursForm = buildForm({
     draftKey: `admin:hours:${providerId}`,
     fields: hoursFields(),
-    initial: hoursInitial(provider.businessHours),
+    initial: hoursInitial(provider),
     submitLabel: t('hours.define'),
     onSubmit: async (_body, raw) => {
       try {
@@ -101,7 +101,7 @@ export async function show({ providerId }) {
     h('p', { class: 'fr-text--sm mc-muted' }, t('sla.intro')),
     h('div', { class: 'mc-narrow' }, form),
     h('h3', { class: 'fr-h5 fr-mt-4w' }, t('hours.title')),
-    hoursView(provider.businessHours, 'business-hours'),
+    hoursView(provider, 'business-hours'),
     h('h4', { class: 'fr-h6 fr-mt-3w' }, t('hours.new')),
     h('p', { class: 'fr-text--sm mc-muted' }, t('hours.intro')),
     h('div', { class: 'mc-narrow', id: 'business-hours-form' }, hoursForm.form),
