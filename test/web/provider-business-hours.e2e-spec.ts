@@ -104,7 +104,7 @@ describe('Contract business hours on the admin provider page (Chromium)', () => 
     expect(shown).toContain('vendredi : 08:00–12:00, 13:30–17:30');
     expect(shown).toContain('samedi : fermé');
     expect(shown).toContain('dimanche : fermé');
-    expect(shown).toContain('du 3 mars 2026 au 4 mars 2026');
+    expect(shown).toContain('du mardi 3 mars 2026 au mercredi 4 mars 2026');
     expect(shown).toContain(CLAUSE);
     expect(shown).not.toContain('contrat type');
     expect(await textOf(page, '#contenu')).toContain('Heures ouvrées du contrat enregistrées.');
@@ -132,7 +132,7 @@ describe('Contract business hours on the admin provider page (Chromium)', () => 
     // In English too.
     await page.locator('#lang-switch').click();
     await eventually(async () => expect(await textOf(page, '#business-hours')).toContain('Monday: 08:00–12:00, 13:30–17:30'));
-    expect(await textOf(page, '#business-hours')).toContain('from 3 March 2026 to 4 March 2026');
+    expect(await textOf(page, '#business-hours')).toContain('from Tuesday, 3 March 2026 to Wednesday, 4 March 2026');
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -1,5 +1,5 @@
 import { ApiError } from './api.js';
-import { formatDateTime } from './dates.js';
+import { formatDateTime, formatParisDate } from './dates.js';
 import { h } from './dom.js';
 import { lang, t } from './i18n.js';
 
@@ -147,9 +147,10 @@ export function problemsOnDays(error) {
   return error;
 }
 
+/** '2026-03-03' -> « mardi 3 mars 2026 », as the deadlines write their dates. */
 const dateWords = (iso) => {
-  const [y, m, d] = iso.split('-').map(Number);
-  return new Intl.DateTimeFormat(lang() === 'en' ? 'en-GB' : 'fr-FR', { timeZone: 'UTC', dateStyle: 'long' }).format(Date.UTC(y, m - 1, d, 12));
+  const [year, month, day] = iso.split('-').map(Number);
+  return formatParisDate({ year, month, day });
 };
 
 /** « 08:00–12:00, 13:30–17:30 », or « fermé ». */
