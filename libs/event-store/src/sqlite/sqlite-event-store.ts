@@ -26,8 +26,6 @@ import { openJournal, toRecord, toStoreError, type EventRow } from './sqlite-jou
 import { JournalWrites, type AppendOutcome, type AppendRequest } from './sqlite-journal-writes';
 import { WriterThread } from './sqlite-writer-thread';
 
-export { toRecord, type EventRow } from './sqlite-journal';
-
 export interface SqliteEventStoreOptions {
   /** Database file, or ':memory:'. Its directory must exist. */
   file: string;
