@@ -335,6 +335,78 @@ describe('canonicalRecordText and ChainVerifier.checkStored (the stored-text fas
   });
 });
 
+describe('ChainVerifier.checkPrebuilt (the record bytes assembled by the store)', () => {
+  /** What the SQLite store's SELECT assembles: stored texts and members joined between the keys, nothing escaped. */
+  const assembled = (row: StoredRow): Buffer =>
+    Buffer.from(
+      `{"data":${row.dataText},"eventId":"${row.eventId}","metadata":${row.metadataText},"prevHash":"${row.prevHash}",` +
+        `"revision":${row.revision},"streamId":"${row.streamId}","type":"${row.type}"}`,
+    );
+  const prebuilt = (row: StoredRow) => ({ ...row, canonicalBytes: assembled(row) });
+  const sha256 = (bytes: string | Buffer): string => createHash('sha256').update(bytes).digest('hex');
+
+  const name = fc.oneof(fc.constantFrom('case-1', 'e-1', 'NoteAdded', 'a"b', 'a\\b', 'é', 'tab\t'), fc.string({ minLength: 1, maxLength: 6 }));
+  const recordedAt = fc.constantFrom('2026-03-02T08:30:00.000Z', '2026-03-02T08:29:00.000Z', '2026-13-02T08:30', '');
+  const row = fc
+    .record({
+      streamId: name,
+      revision: fc.oneof(fc.constantFrom(0, 1, -1, 1.5), fc.nat(3)),
+      eventId: name,
+      type: name,
+      text: fc.string({ maxLength: 8 }),
+      recordedAt,
+      prevHash: fc.constantFrom(GENESIS_PREV_HASH, 'f'.repeat(64), 'F'.repeat(64), 'x'),
+      // How its hash was made: over the canonical text, over the store's unescaped assembly (a forger counting on it), or not at all.
+      hashing: fc.constantFrom('canonical', 'assembled', 'garbage'),
+    })
+    .map(({ text, recordedAt, hashing, ...head }): StoredRow => {
+      const dataText = canonicalJson({ text });
+      const metadataText = canonicalJson({ actor: ACTOR, recordedAt, schemaVersion: 1 });
+      const unhashed = { ...head, dataText, metadataText, hash: '' };
+      const hash =
+        hashing === 'canonical'
+          ? sha256(canonicalRecordText(head, dataText, metadataText))
+          : hashing === 'assembled'
+            ? sha256(assembled(unhashed))
+            : 'a'.repeat(64);
+      return { ...unhashed, hash };
+    });
+
+  it('decides exactly as checkStored does, for any row, even one hashed over the unescaped assembly', () => {
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 4 }), fc.boolean(), (rows, segment) => {
+        const byText = segment ? ChainVerifier.forSegment() : new ChainVerifier();
+        const byBytes = segment ? ChainVerifier.forSegment() : new ChainVerifier();
+        for (const r of rows) expect(byBytes.checkPrebuilt(prebuilt(r), () => r)).toEqual(byText.checkStored(r));
+        expect(byBytes.segmentCheck(null)).toEqual(byText.segmentCheck(null));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('does not take a forged assembly for the record: an event id with a quote is hashed as JSON writes it', () => {
+    const dataText = canonicalJson({ text: 'x' });
+    const metadataText = canonicalJson({ actor: ACTOR, recordedAt: '2026-03-02T08:30:00.000Z', schemaVersion: 1 });
+    const head = { streamId: 'case-1', revision: 0, eventId: 'e-1","x":"y', type: 'NoteAdded', prevHash: GENESIS_PREV_HASH };
+    const forged = { ...head, dataText, metadataText, hash: '' };
+    forged.hash = sha256(assembled(forged));
+    let fetched = 0;
+    const failure = new ChainVerifier().checkPrebuilt(prebuilt(forged), () => (fetched++, forged));
+    expect(failure).toMatchObject({ streamId: 'case-1', revision: 0, reason: 'hash_mismatch' });
+    expect(fetched).toBe(1);
+  });
+
+  it('reads the row again only when the bytes cannot decide', () => {
+    const [sealed] = sealForStorage('case-1', null, [{ ...toAppend('e1', { text: 'Coupure « sans préavis » \\ "✓"' }), type: 'NoteAdded' }], new Date());
+    const { streamId, revision, eventId, type, prevHash, hash } = sealed.record;
+    const stored = { streamId, revision, eventId, type, prevHash, hash, dataText: sealed.dataJson, metadataText: sealed.metadataJson };
+    const unused = (): StoredRow => {
+      throw new Error('the bytes should have been enough');
+    };
+    expect(new ChainVerifier().checkPrebuilt(prebuilt(stored), unused)).toBeNull();
+  });
+});
+
 describe('checking the journal in slices (ChainVerifier.forSegment + joinSegments)', () => {
   /** A journal of a few interleaved streams, as stored rows in position order; `ms` steps the clock per append. */
   function journal(appends: Array<{ stream: number; count: number; ms: number }>): StoredRow[] {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { systemClock } from '@mc/domain';
 import { NO_STREAM, type EventToAppend } from '../event-store.port';
+import { ChainVerifier } from '../hash-chain';
 import { SqliteEventStore } from './sqlite-event-store';
 import { verifySqliteJournalFile } from './sqlite-backup';
 import { verifySqliteJournalInParallel } from './sqlite-chain-check';
@@ -61,6 +62,24 @@ describe('verifying an embedded journal in worker threads', () => {
     const removed = await verifySqliteJournalInParallel(file, 100, { workers: 3 });
     expect(removed.failure).toMatchObject({ reason: 'revision_gap', streamId: 'case-3', revision: 7, expected: '6' });
     expect(removed).toEqual(await verifySqliteJournalFile(file, { workers: 1 }));
+  });
+
+  it('hashes the record text SQLite assembles, reading a row again only when it was altered', async () => {
+    const file = await journal(dir, 3, 4);
+    const store = new SqliteEventStore({ file, clock: systemClock });
+    await store.append('case-0', [note('« guillemets » "doubles" \\ anti-barre, é, 😀, \u0001 et </script>')], 3);
+    await store.close();
+    const reread = jest.spyOn(ChainVerifier.prototype, 'checkStored');
+    try {
+      expect(await verifySqliteJournalFile(file, { workers: 1 })).toEqual({ events: 13, streams: 3, failure: null });
+      expect(reread).not.toHaveBeenCalled();
+
+      tamper(file, `UPDATE events SET data = replace(data, 'note', 'nota') WHERE position = 5`);
+      expect((await verifySqliteJournalFile(file, { workers: 1 })).failure).toMatchObject({ reason: 'hash_mismatch', streamId: 'case-1', revision: 1 });
+      expect(reread).toHaveBeenCalledTimes(1);
+    } finally {
+      reread.mockRestore();
+    }
   });
 
   it('is what the store does for a journal past the threshold, while it stays open for appends', async () => {

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import Database from 'better-sqlite3';
 import type { ChainCheck } from '../event-store.port';
-import { ChainVerifier, joinSegments, type SegmentCheck } from '../hash-chain';
+import { ChainVerifier, joinSegments, type SegmentCheck, type StoredRow } from '../hash-chain';
 import { startWorker } from './start-worker';
 
 /**
@@ -13,10 +13,21 @@ import { startWorker } from './start-worker';
  */
 
 const PAGE = 5000;
-const SELECT_SLICE = `SELECT position, stream_id, revision, event_id, type, data, metadata, prev_hash, hash
-                      FROM events WHERE position > ? AND position <= ? ORDER BY position LIMIT ?`;
 
-type Row = [number, string, number, string, string, string, string, string, string];
+/**
+ * SQLite assembles each record's canonical text from the stored texts (canonicalRecordText's
+ * layout, nothing escaped) and hands it over as bytes: the texts are not decoded into strings
+ * only to be encoded again for hashing. ChainVerifier.checkPrebuilt decides when these bytes can
+ * be trusted to be the canonical text, and reads the row with SELECT_ROW when they cannot.
+ */
+const SELECT_SLICE = `SELECT position, stream_id, revision, event_id, type, metadata, prev_hash, hash,
+                             CAST(concat('{"data":', data, ',"eventId":"', event_id, '","metadata":', metadata, ',"prevHash":"', prev_hash,
+                                         '","revision":', revision, ',"streamId":"', stream_id, '","type":"', type, '"}') AS BLOB)
+                      FROM events WHERE position > ? AND position <= ? ORDER BY position LIMIT ?`;
+const SELECT_ROW = 'SELECT stream_id, revision, event_id, type, data, metadata, prev_hash, hash FROM events WHERE position = ?';
+
+type SliceRow = [number, string, number, string, string, string, string, string, Uint8Array];
+type FullRow = [string, number, string, string, string, string, string, string];
 
 /** Positions (after, upTo] of one journal file. */
 export interface SliceJob {
@@ -32,11 +43,16 @@ export interface SliceJob {
 export async function checkSlice(db: Database.Database, after: number, upTo: number, pause?: () => Promise<void>): Promise<SegmentCheck> {
   const verifier = ChainVerifier.forSegment();
   const page = db.prepare(SELECT_SLICE).raw(true);
+  const selectRow = db.prepare(SELECT_ROW).raw(true);
   for (let from = after; ;) {
-    const rows = page.all(from, upTo, PAGE) as Row[];
+    const rows = page.all(from, upTo, PAGE) as SliceRow[];
     if (rows.length === 0) return verifier.segmentCheck(null);
-    for (const [position, streamId, revision, eventId, type, dataText, metadataText, prevHash, hash] of rows) {
-      const failure = verifier.checkStored({ streamId, revision, eventId, type, dataText, metadataText, prevHash, hash });
+    for (const [position, streamId, revision, eventId, type, metadataText, prevHash, hash, canonicalBytes] of rows) {
+      const stored = (): StoredRow => {
+        const [streamId, revision, eventId, type, dataText, metadataText, prevHash, hash] = selectRow.get(position) as FullRow;
+        return { streamId, revision, eventId, type, dataText, metadataText, prevHash, hash };
+      };
+      const failure = verifier.checkPrebuilt({ streamId, revision, eventId, type, metadataText, prevHash, hash, canonicalBytes }, stored);
       if (failure) return verifier.segmentCheck(failure);
       from = position;
     }
