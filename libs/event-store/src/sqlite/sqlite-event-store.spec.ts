@@ -298,6 +298,20 @@ describe('SqliteEventStore', () => {
     });
   });
 
+  it('continues a stream after another connection appended to it, wherever each store last saw its head', async () => {
+    const first = open();
+    const second = open();
+    await first.append('case-1', [newEvent({ n: 0 })], NO_STREAM);
+    const theirs = await second.append('case-1', [newEvent({ n: 1 })], 0);
+    await expect(first.append('case-1', [newEvent({ n: 2 })], 0)).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+    const ours = await first.append('case-1', [newEvent({ n: 2 }), newEvent({ n: 3 })], 1);
+    expect(ours.records[0]).toMatchObject({ revision: 2, prevHash: theirs.records[0].hash });
+    await second.append('case-1', [newEvent({ n: 4 })], 3);
+    const stream = await first.readStream('case-1');
+    expect(stream.map((r) => r.data.n)).toEqual([0, 1, 2, 3, 4]);
+    expect(ChainVerifier.verifyStream(stream)).toBeNull();
+  });
+
   it('serialises appends from several processes into one valid chain', async () => {
     open(); // creates the schema
     const writers = 3;

@@ -4,6 +4,7 @@ import { ANY_REVISION, NO_STREAM, WrongExpectedRevisionError, type AppendResult,
 import { canonicalJson, sealPrepared, type PreparedEvent } from '../hash-chain';
 import { checkSealedBatch } from '../sealed-import';
 import { isDuplicateEventId, toRecord, toStoreError, type EventRow } from './sqlite-journal';
+import { StreamHeads } from './stream-heads';
 
 /** An append whose events are already prepared (prepareEvents): plain data, so it crosses threads. */
 export interface AppendRequest {
@@ -15,12 +16,6 @@ export interface AppendRequest {
 /** `retried`: the append had already been stored (idempotent retry): the records are those stored then. */
 export type AppendOutcome = { ok: true; result: AppendResult; retried: boolean } | { ok: false; error: unknown };
 
-interface HeadRow {
-  revision: number;
-  hash: string;
-  recordedAt: string;
-}
-
 type Statement = Database.Statement<unknown[], unknown>;
 
 /**
@@ -28,31 +23,36 @@ type Statement = Database.Statement<unknown[], unknown>;
  * and records sealed elsewhere. Runs on the store's own connection or on the writer thread's.
  */
 export class JournalWrites {
-  private readonly statements: Record<'head' | 'byEventId' | 'insert' | 'forwards', Statement>;
+  private readonly statements: Record<'byEventId' | 'insert' | 'forwards', Statement>;
+  private readonly heads: StreamHeads;
   private readonly appendTransaction: Database.Transaction<(request: AppendRequest, now: Date) => Extract<AppendOutcome, { ok: true }>>;
   private readonly batchTransaction: Database.Transaction<(batch: AppendRequest[], now: Date) => AppendOutcome[]>;
 
   constructor(private readonly db: Database.Database) {
     const sql = (text: string): Statement => db.prepare(text);
     this.statements = {
-      head: sql(`SELECT revision, hash, json_extract(metadata, '$.recordedAt') AS recordedAt
-                 FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1`),
       byEventId: sql('SELECT stream_id, revision FROM events WHERE event_id = ?'),
       insert: sql(`INSERT INTO events (stream_id, revision, event_id, type, data, metadata, prev_hash, hash)
                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
       forwards: sql('SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?'),
     };
+    this.heads = new StreamHeads(db);
     this.appendTransaction = db.transaction((request: AppendRequest, now: Date) => this.appendInTransaction(request, now));
-    this.batchTransaction = db.transaction((batch: AppendRequest[], now: Date) =>
-      batch.map((request): AppendOutcome => {
+    this.batchTransaction = db.transaction((batch: AppendRequest[], now: Date) => {
+      this.heads.sync();
+      return batch.map((request): AppendOutcome => {
         try {
-          // Nested: better-sqlite3 runs it in a SAVEPOINT, so a refused append undoes only itself.
-          return this.appendTransaction(request, now);
+          // Several events: nested, so better-sqlite3 runs it in a SAVEPOINT and a refused append undoes only itself.
+          // One event: its INSERT is the only write, and a failed statement undoes itself; a savepoint would only cost time.
+          return request.events.length === 1 ? this.appendInTransaction(request, now) : this.appendTransaction(request, now);
         } catch (error) {
+          // Disk full or I/O error: SQLite may have rolled the whole transaction back. Then the batch fails as a whole,
+          // rather than the next appends running outside it.
+          if (!this.db.inTransaction) throw error;
           return { ok: false, error: toStoreError(error) };
         }
-      }),
-    );
+      });
+    });
   }
 
   /**
@@ -62,11 +62,21 @@ export class JournalWrites {
    * insert. Throws when the transaction as a whole fails (lock, disk, commit): nothing written.
    */
   writeBatch(batch: AppendRequest[], now: Date): AppendOutcome[] {
-    return this.batchTransaction.immediate(batch, now);
+    return this.forgettingHeadsOnFailure(() => this.batchTransaction.immediate(batch, now));
+  }
+
+  /** Runs a write transaction; when it throws (rolled back), the heads it remembered were never stored. */
+  private forgettingHeadsOnFailure<T>(transaction: () => T): T {
+    try {
+      return transaction();
+    } catch (error) {
+      this.heads.forget();
+      throw error;
+    }
   }
 
   private appendInTransaction({ streamId, events, expected }: AppendRequest, now: Date): Extract<AppendOutcome, { ok: true }> {
-    const head = this.statements.head.get(streamId) as HeadRow | undefined;
+    const head = this.heads.get(streamId);
     const actual = head ? head.revision : -1;
     if (!revisionMatches(expected, actual)) {
       // A retry of an append that was stored meanwhile comes back with a revision now behind.
@@ -75,7 +85,7 @@ export class JournalWrites {
       throw new WrongExpectedRevisionError(streamId, expected, actual);
     }
 
-    const sealed = sealPrepared(streamId, head ?? null, events, now);
+    const sealed = sealPrepared(streamId, head, events, now);
     let position = 0;
     for (const [index, { record, dataJson, metadataJson }] of sealed.entries()) {
       try {
@@ -90,6 +100,8 @@ export class JournalWrites {
       }
     }
     const records = sealed.map((s) => s.record);
+    const last = records[records.length - 1];
+    this.heads.remember(streamId, { revision: last.revision, hash: last.hash, recordedAt: last.metadata.recordedAt });
     return { ok: true, result: { records, nextExpectedRevision: records[records.length - 1].revision, position }, retried: false };
   }
 
@@ -114,34 +126,35 @@ export class JournalWrites {
 
   /** Writes records sealed elsewhere (import, restore) verbatim, after checking they continue the stream. */
   appendSealed(streamId: string, records: StoredEvent[]): AppendResult {
-    return this.db
-      .transaction((): AppendResult => {
-        const head = this.statements.head.get(streamId) as HeadRow | undefined;
-        checkSealedBatch(streamId, head ?? null, records);
-        let position = 0;
-        for (const r of records) {
-          try {
-            // Stored as canonical texts, as sealed appends are, so that verification hashes them directly.
-            const info = this.statements.insert.run(
-              streamId,
-              r.revision,
-              r.eventId,
-              r.type,
-              canonicalJson(r.data),
-              canonicalJson(r.metadata),
-              r.prevHash,
-              r.hash,
-            );
-            position = Number(info.lastInsertRowid);
-          } catch (error) {
-            if (isDuplicateEventId(error)) throw new DuplicateEventIdError(streamId, r.eventId);
-            throw error;
-          }
+    const transaction = this.db.transaction((): AppendResult => {
+      this.heads.sync();
+      checkSealedBatch(streamId, this.heads.get(streamId), records);
+      let position = 0;
+      for (const r of records) {
+        try {
+          // Stored as canonical texts, as sealed appends are, so that verification hashes them directly.
+          const info = this.statements.insert.run(
+            streamId,
+            r.revision,
+            r.eventId,
+            r.type,
+            canonicalJson(r.data),
+            canonicalJson(r.metadata),
+            r.prevHash,
+            r.hash,
+          );
+          position = Number(info.lastInsertRowid);
+        } catch (error) {
+          if (isDuplicateEventId(error)) throw new DuplicateEventIdError(streamId, r.eventId);
+          throw error;
         }
-        const stored = this.statements.forwards.all(streamId, records[0].revision, records.length) as EventRow[];
-        return { records: stored.map(toRecord), nextExpectedRevision: records[records.length - 1].revision, position };
-      })
-      .immediate();
+      }
+      const stored = this.statements.forwards.all(streamId, records[0].revision, records.length) as EventRow[];
+      const last = records[records.length - 1];
+      this.heads.remember(streamId, { revision: last.revision, hash: last.hash, recordedAt: last.metadata.recordedAt });
+      return { records: stored.map(toRecord), nextExpectedRevision: last.revision, position };
+    });
+    return this.forgettingHeadsOnFailure(() => transaction.immediate());
   }
 }
 
