@@ -150,10 +150,18 @@ describe('sealEvents', () => {
     expect(data.at).toBeInstanceOf(Date);
   });
 
+  it('keeps what only looks like a refused value: null, the word null, an escaped surrogate written as text, a surrogate pair', () => {
+    const data = { none: null, word: 'nullable', text: 'le texte \\ud800 reste', emoji: '😀', list: [null, 'null'] };
+    const [record] = sealEvents('case-1', null, [toAppend('a', data)], now);
+    expect(record.data).toEqual(data);
+  });
+
   it('rejects non-finite numbers, lone surrogates and malformed events', () => {
     expect(() => sealEvents('case-1', null, [toAppend('a', { x: NaN })], now)).toThrow(/non-finite number NaN at "x"/);
     expect(() => sealEvents('case-1', null, [toAppend('a', { deep: [{ y: Infinity }] })], now)).toThrow(/non-finite number Infinity/);
     expect(() => sealEvents('case-1', null, [toAppend('a', { s: 'bad \ud800' })], now)).toThrow(/lone UTF-16 surrogate/);
+    expect(() => sealEvents('case-1', null, [toAppend('a', { ['key \udfff']: 1 })], now)).toThrow(/member name contains a lone UTF-16 surrogate/);
+    expect(() => sealEvents('case-1', null, [toAppend('a', { n: 1n as unknown as number })], now)).toThrow(/bigint at "n"/);
     expect(() => sealEvents('case-1', null, [toAppend('')], now)).toThrow(/eventId must be a non-empty string/);
     expect(() => sealEvents('case-1', null, [{ ...toAppend('a'), data: [] as unknown as Record<string, unknown> }], now)).toThrow(/data must be a JSON object/);
     expect(() => sealEvents('', null, [toAppend('a')], now)).toThrow(/streamId/);

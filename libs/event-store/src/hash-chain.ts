@@ -155,6 +155,22 @@ function requireText(value: unknown, what: string): asserts value is string {
  * are rejected instead.
  */
 function normalizeObject(value: unknown, what: string): { value: Record<string, unknown> } {
+  // Without a replacer JSON.stringify takes its fast path. What the checks below look for cannot hide
+  // from it: a non-finite number is written null, a lone surrogate \udXXX, a bigint throws.
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(value);
+  } catch {
+    return normalizeObjectWithChecks(value, what); // says why
+  }
+  if (json === undefined || (!json.includes('null') && !ESCAPED_SURROGATE.test(json))) return parsedObject(json, what);
+  return normalizeObjectWithChecks(value, what);
+}
+
+/** `\ud800`–`\udfff` written by JSON.stringify for a lone surrogate (or found in an escaped backslash's text: checked again). */
+const ESCAPED_SURROGATE = /\\ud[89a-f]/;
+
+function normalizeObjectWithChecks(value: unknown, what: string): { value: Record<string, unknown> } {
   const json = JSON.stringify(value, (key: string, member: unknown) => {
     if (typeof member === 'number' && !Number.isFinite(member)) {
       throw new Error(`${what}: non-finite number ${member} at "${key}" cannot be stored`);
@@ -166,6 +182,10 @@ function normalizeObject(value: unknown, what: string): { value: Record<string, 
     if (LONE_SURROGATE.test(key)) throw new Error(`${what}: member name contains a lone UTF-16 surrogate`);
     return member;
   });
+  return parsedObject(json, what);
+}
+
+function parsedObject(json: string | undefined, what: string): { value: Record<string, unknown> } {
   const parsed: unknown = json === undefined ? undefined : JSON.parse(json);
   if (!isPlainObject(parsed)) throw new Error(`${what} must be a JSON object`);
   return { value: parsed };
