@@ -268,6 +268,32 @@ describe('SqliteEventStore', () => {
       await subscription.stop();
     });
 
+    it('delivers its own appends as a read from the file gives them, each subscriber its own copy, in order with those of another connection', async () => {
+      const store = open(20);
+      const other = open(60_000);
+      const first: PositionedEvent[] = [];
+      const second: PositionedEvent[] = [];
+      const a = store.subscribeAll(0, (e) => {
+        first.push(e);
+        (e.record.data as { n?: number }).n = -1; // a careless subscriber
+        (e.record.metadata as { correlationId: string }).correlationId = 'changed';
+      });
+      const b = store.subscribeAll(0, (e) => void second.push(e));
+      const ours = await store.append('case-1', [newEvent({ n: 1 }), newEvent({ n: 2 })], NO_STREAM);
+      await other.append('case-2', [newEvent({ n: 3 })], NO_STREAM); // position 3, not written by this store
+      const again = await store.append('case-1', [newEvent({ n: 4 })], 1);
+      ours.records[0].data.n = 99; // a careless appender
+      await waitFor(() => second.length === 4);
+      const fromFile = await store.readAll();
+      expect(second.map((e) => e.position)).toEqual([1, 2, 3, 4]);
+      expect(second).toEqual(fromFile);
+      // Key order too: metadata comes canonical, as stored.
+      expect(second.map((e) => JSON.stringify(e.record))).toEqual(fromFile.map((e) => JSON.stringify(e.record)));
+      expect(first.map((e) => e.record.eventId)).toEqual(fromFile.map((e) => e.record.eventId));
+      expect(second[3].record).not.toBe(again.records[0]);
+      await Promise.all([a.stop(), b.stop()]);
+    });
+
     it('catches up across several batches without loss or repetition', async () => {
       const store = open();
       for (let i = 0; i < 12; i++) {

@@ -24,6 +24,7 @@ import { AllSubscription } from './all-subscription';
 import { verifySqliteJournal, type ChainCheckOptions } from './sqlite-chain-check';
 import { openJournal, toRecord, toStoreError, type EventRow } from './sqlite-journal';
 import { JournalWrites, type AppendOutcome, type AppendRequest } from './sqlite-journal-writes';
+import { RecentEvents } from './recent-events';
 import { WriterThread } from './sqlite-writer-thread';
 
 export interface SqliteEventStoreOptions {
@@ -57,6 +58,8 @@ export class SqliteEventStore implements EventStore, SealedImporter {
   private readonly file: string;
   private readonly chainCheck: ChainCheckOptions;
   private readonly subscriptions = new Set<AllSubscription>();
+  /** What this store wrote lately, served to its subscriptions without reading it back. */
+  private readonly recent = new RecentEvents(RECENT_EVENTS);
   private readonly statements: Record<'forwards' | 'backwards' | 'exists' | 'all' | 'headPosition', Statement>;
   /** Writes on this connection: sealed imports, and appends when there is no writer thread. */
   private readonly writes: JournalWrites;
@@ -147,8 +150,18 @@ export class SqliteEventStore implements EventStore, SealedImporter {
   }
 
   private answer(batch: PendingAppend[], outcomes: AppendOutcome[]): void {
+    if (this.subscriptions.size > 0) this.keepRecent(batch, outcomes);
     if (outcomes.some((o) => o.ok)) for (const subscription of this.subscriptions) subscription.notify();
     outcomes.forEach((o, i) => (o.ok ? batch[i].resolve(o.result) : batch[i].reject(o.error)));
+  }
+
+  private keepRecent(batch: PendingAppend[], outcomes: AppendOutcome[]): void {
+    outcomes.forEach((outcome, index) => {
+      if (!outcome.ok || outcome.retried) return;
+      const { records, position } = outcome.result;
+      // One append's events take consecutive positions: they are inserted one after the other in one transaction.
+      records.forEach((record, j) => this.recent.add(position - records.length + 1 + j, record, batch[index].events[j].dataJson));
+    });
   }
 
   /** Until every append queued so far is answered. */
@@ -206,6 +219,14 @@ export class SqliteEventStore implements EventStore, SealedImporter {
     }
   }
 
+  /** The events after a checkpoint: those this store just wrote from memory, then the rest (other writers, older events) from the file. */
+  private readForSubscription(after: number, maxCount: number): PositionedEvent[] {
+    const kept = this.recent.after(after, maxCount);
+    if (kept.length === 0) return this.readAllNow(after, maxCount);
+    if (kept.length === maxCount) return kept;
+    return kept.concat(this.readAllNow(kept[kept.length - 1].position, maxCount - kept.length));
+  }
+
   subscribeAll(after: number, handler: AllEventHandler, options: SubscribeAllOptions = {}): Subscription {
     this.ensureOpen();
     checkCount(after, 'after');
@@ -214,7 +235,7 @@ export class SqliteEventStore implements EventStore, SealedImporter {
       handler,
       options,
       pollIntervalMs: this.pollIntervalMs,
-      read: (checkpoint, maxCount) => this.readAllNow(checkpoint, maxCount),
+      read: (checkpoint, maxCount) => this.readForSubscription(checkpoint, maxCount),
       onEnd: () => this.subscriptions.delete(subscription),
     });
     this.subscriptions.add(subscription);
@@ -247,6 +268,7 @@ export class SqliteEventStore implements EventStore, SealedImporter {
     await this.drain(); // answer appends already queued before the connection goes
     await Promise.all([...this.subscriptions].map((s) => s.stop().catch(() => undefined)));
     this.closed = true;
+    this.recent.clear();
     await this.writer?.close();
     this.db.close();
   }
@@ -285,6 +307,8 @@ function limitOf(maxCount: number | undefined): number {
 }
 
 const MAX_BATCHES_IN_FLIGHT = 2;
+/** Enough for the batches of a busy second; a subscription further behind reads from the file. */
+const RECENT_EVENTS = 4096;
 
 function requestOf({ streamId, events, expected }: PendingAppend): AppendRequest {
   return { streamId, events, expected };
