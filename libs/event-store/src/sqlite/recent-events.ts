@@ -1,5 +1,4 @@
 import type { PositionedEvent, StoredEvent } from '../event-store.port';
-import { canonicalJson } from '../hash-chain';
 
 /**
  * The events this store wrote lately, by position, for its live subscriptions: reading back
@@ -10,11 +9,19 @@ import { canonicalJson } from '../hash-chain';
 export class RecentEvents {
   private readonly byPosition = new Map<number, { record: StoredEvent; dataJson: string; metadataJson: string }>();
 
+  private newestPosition = 0;
+
   constructor(private readonly capacity: number) {}
 
-  add(position: number, record: StoredEvent, dataJson: string): void {
-    // Texts taken now, canonical as stored: whatever the appender does later with its objects, subscribers get what a read from the file gives.
-    this.byPosition.set(position, { record, dataJson, metadataJson: canonicalJson(record.metadata) });
+  /** The position of the last event added (0 before any). */
+  newest(): number {
+    return this.newestPosition;
+  }
+
+  /** With the data and metadata texts as stored: whatever the appender does later with its objects, subscribers get what a read from the file gives. */
+  add(position: number, record: StoredEvent, dataJson: string, metadataJson: string): void {
+    this.byPosition.set(position, { record, dataJson, metadataJson });
+    this.newestPosition = position;
     // Positions arrive in increasing order, so the first key is the oldest.
     if (this.byPosition.size > this.capacity) this.byPosition.delete(this.byPosition.keys().next().value as number);
   }

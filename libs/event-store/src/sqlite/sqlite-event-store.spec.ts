@@ -294,6 +294,25 @@ describe('SqliteEventStore', () => {
       await Promise.all([a.stop(), b.stop()]);
     });
 
+    it('delivers every event once, in position order, while its batches are in flight and another connection writes between them', async () => {
+      const store = open(20);
+      const other = open(60_000);
+      const seen: PositionedEvent[] = [];
+      const subscription = store.subscribeAll(0, (e) => void seen.push(e));
+      const writers = Array.from({ length: 12 }, async (_, w) => {
+        for (let i = 0; i < 25; i++) {
+          if (w === 0 && i % 5 === 0) await other.append('case-other', [newEvent({ i })], ANY_REVISION);
+          await store.append(`case-${w}`, [newEvent({ w, i })], ANY_REVISION);
+        }
+      });
+      await Promise.all(writers);
+      const all = await store.readAll();
+      expect(all.length).toBe(12 * 25 + 5);
+      await waitFor(() => seen.length >= all.length);
+      expect(seen).toEqual(all);
+      await subscription.stop();
+    });
+
     it('catches up across several batches without loss or repetition', async () => {
       const store = open();
       for (let i = 0; i < 12; i++) {

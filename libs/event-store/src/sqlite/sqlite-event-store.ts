@@ -160,7 +160,7 @@ export class SqliteEventStore implements EventStore, SealedImporter {
       if (!outcome.ok || outcome.retried) return;
       const { records, position } = outcome.result;
       // One append's events take consecutive positions: they are inserted one after the other in one transaction.
-      records.forEach((record, j) => this.recent.add(position - records.length + 1 + j, record, batch[index].events[j].dataJson));
+      records.forEach((record, j) => this.recent.add(position - records.length + 1 + j, record, batch[index].events[j].dataJson, outcome.metadataJson[j]));
     });
   }
 
@@ -222,9 +222,12 @@ export class SqliteEventStore implements EventStore, SealedImporter {
   /** The events after a checkpoint: those this store just wrote from memory, then the rest (other writers, older events) from the file. */
   private readForSubscription(after: number, maxCount: number): PositionedEvent[] {
     const kept = this.recent.after(after, maxCount);
-    if (kept.length === 0) return this.readAllNow(after, maxCount);
-    if (kept.length === maxCount) return kept;
-    return kept.concat(this.readAllNow(kept[kept.length - 1].position, maxCount - kept.length));
+    const last = kept.length > 0 ? kept[kept.length - 1].position : after;
+    // Past what this store has answered, while its own batches are in flight: those are committed but not answered yet,
+    // and come from memory once answered (the answer wakes the subscription); reading them from the file now would parse them for nothing.
+    if (kept.length === maxCount || (this.inFlight.size > 0 && last >= this.recent.newest())) return kept;
+    const rest = this.readAllNow(last, maxCount - kept.length);
+    return kept.length > 0 ? kept.concat(rest) : rest;
   }
 
   subscribeAll(after: number, handler: AllEventHandler, options: SubscribeAllOptions = {}): Subscription {

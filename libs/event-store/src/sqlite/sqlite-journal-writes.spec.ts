@@ -7,7 +7,7 @@ import { verifySqliteJournal } from './sqlite-chain-check';
 import { openJournal, toStoreError } from './sqlite-journal';
 import { JournalWrites, type AppendRequest } from './sqlite-journal-writes';
 
-const ACTOR = { id: 'u1', username: 'agent.dupont', role: 'agent' };
+const ACTOR = { id: 'u1', username: 'agent.dupont', role: 'agent' as const };
 let id = 0;
 const request = (streamId: string, expected: ExpectedRevision, text: string): AppendRequest => ({
   streamId,

@@ -13,8 +13,14 @@ export interface AppendRequest {
   expected: ExpectedRevision;
 }
 
-/** `retried`: the append had already been stored (idempotent retry): the records are those stored then. */
-export type AppendOutcome = { ok: true; result: AppendResult; retried: boolean } | { ok: false; error: unknown };
+/**
+ * `retried`: the append had already been stored (idempotent retry): the records are those stored
+ * then. A new append also gives its records' metadata texts as stored (canonical).
+ */
+export type AppendOutcome =
+  | { ok: true; result: AppendResult; retried: false; metadataJson: string[] }
+  | { ok: true; result: AppendResult; retried: true }
+  | { ok: false; error: unknown };
 
 type Statement = Database.Statement<unknown[], unknown>;
 
@@ -102,7 +108,8 @@ export class JournalWrites {
     const records = sealed.map((s) => s.record);
     const last = records[records.length - 1];
     this.heads.remember(streamId, { revision: last.revision, hash: last.hash, recordedAt: last.metadata.recordedAt });
-    return { ok: true, result: { records, nextExpectedRevision: records[records.length - 1].revision, position }, retried: false };
+    const result = { records, nextExpectedRevision: last.revision, position };
+    return { ok: true, result, retried: false, metadataJson: sealed.map((s) => s.metadataJson) };
   }
 
   /**

@@ -94,7 +94,7 @@ export type WriterReply = { outcomes: WireOutcome[] } | { error: WireError };
  * as stored then.
  */
 type WireOutcome =
-  | { ok: true; sealed: { position: number; revision: number; prevHash: string; recordedAt: string; hashes: string[] } }
+  | { ok: true; sealed: { position: number; revision: number; prevHash: string; recordedAt: string; hashes: string[]; metadataJson: string[] } }
   | { ok: true; retried: AppendResult }
   | { ok: false; error: WireError };
 
@@ -110,9 +110,17 @@ export function toWireOutcome(outcome: AppendOutcome): WireOutcome {
   if (outcome.retried) return { ok: true, retried: outcome.result };
   const { records, position } = outcome.result;
   const [first] = records;
+  const { metadataJson } = outcome;
   return {
     ok: true,
-    sealed: { position, revision: first.revision, prevHash: first.prevHash, recordedAt: first.metadata.recordedAt, hashes: records.map((r) => r.hash) },
+    sealed: {
+      position,
+      revision: first.revision,
+      prevHash: first.prevHash,
+      recordedAt: first.metadata.recordedAt,
+      hashes: records.map((r) => r.hash),
+      metadataJson,
+    },
   };
 }
 
@@ -126,7 +134,7 @@ export function toWireError(error: unknown): WireError {
 function fromWireOutcome(outcome: WireOutcome, request: AppendRequest): AppendOutcome {
   if (!outcome.ok) return { ok: false, error: fromWireError(outcome.error) };
   if ('retried' in outcome) return { ok: true, result: outcome.retried, retried: true };
-  const { position, revision, recordedAt, hashes } = outcome.sealed;
+  const { position, revision, recordedAt, hashes, metadataJson } = outcome.sealed;
   let prevHash = outcome.sealed.prevHash;
   // The records exactly as sealPrepared built them on the other side.
   const records = request.events.map(({ eventId, type, data, metadata }, index): StoredEvent => {
@@ -143,7 +151,7 @@ function fromWireOutcome(outcome: WireOutcome, request: AppendRequest): AppendOu
     prevHash = record.hash;
     return record;
   });
-  return { ok: true, result: { records, nextExpectedRevision: revision + records.length - 1, position }, retried: false };
+  return { ok: true, result: { records, nextExpectedRevision: revision + records.length - 1, position }, retried: false, metadataJson };
 }
 
 function fromWireError(error: WireError): Error {
