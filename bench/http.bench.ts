@@ -85,7 +85,8 @@ export async function httpBench(ctx: BenchContext): Promise<BenchResult> {
       }
       next();
     });
-    server.get('/bench/hello', (_req: Request, res: Response) => {
+    // Under /api/ like the POST: the web pages' static middleware looks for a file on disk for any other path.
+    server.get('/api/bench/hello', (_req: Request, res: Response) => {
       res.json({ hello: 'world' });
     });
     const print = console.log;
@@ -122,7 +123,7 @@ export async function httpBench(ctx: BenchContext): Promise<BenchResult> {
     // Check the body is accepted before loading the server with it.
     await call('POST', `/api/v1/cases/${cases[0]}/incidents`, INCIDENT, token);
 
-    const hello: LoadOptions = { url: `${base}/bench/hello`, connections, seconds };
+    const hello: LoadOptions = { url: `${base}/api/bench/hello`, connections, seconds };
     const incident: LoadOptions = {
       url: `${base}/api/v1/cases/${cases[0]}/incidents`,
       connections,
@@ -137,7 +138,7 @@ export async function httpBench(ctx: BenchContext): Promise<BenchResult> {
     await runLoad({ ...hello, seconds: warmUp });
     await runLoad({ ...incident, seconds: warmUp });
 
-    log(ID, `reference: GET /bench/hello (bare express route on the same app), ${connections} connections, ${seconds} s...`);
+    log(ID, `reference: GET /api/bench/hello (bare express route on the same app), ${connections} connections, ${seconds} s...`);
     const helloResult = await measure(hello);
     log(ID, `  ${describe('hello', helloResult)}`);
 
