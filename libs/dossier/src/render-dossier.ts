@@ -58,7 +58,7 @@ export async function renderDossier(input: DossierInput, out: NodeJS.WritableStr
     };
     const describe = new EntryDescriber(f, { entry: ref });
     const embeddings = await embedEvidence(doc, model.evidence, input.attachments, m.evidenceNo);
-    const ctx: SectionContext = { input, model, m, f, layout, outline: doc.outline, describe, ref, number, embeddings, pacer: new Pacer() };
+    const ctx: SectionContext = { input, model, m, f, layout, outline: doc.outline, describe, ref, number, embeddings, pacer: new Pacer(doc) };
     drawCover(ctx);
     drawSummary(ctx);
     await drawChronology(ctx);

@@ -1,8 +1,9 @@
 import { pipeline } from 'node:stream/promises';
 import PDFDocument from 'pdfkit';
-import { compactPagesAsTheyFill } from './compact-pages';
 import type { DossierFonts } from './fonts';
 import { PAGE } from './layout';
+import { keepLayoutCachesBounded } from './layout-cache';
+import { writePagesAsTheyFill } from './page-streams';
 
 export interface DocumentMetadata {
   title: string;
@@ -13,7 +14,10 @@ export interface DocumentMetadata {
   lang: string;
 }
 
-/** A4 document with embedded DejaVu fonts, buffered pages (for "Page X / Y") and the given metadata. */
+/**
+ * A4 document with embedded DejaVu fonts, buffered pages (for "Page X / Y") whose content is written
+ * out as they fill (page-streams.ts), and the given metadata.
+ */
 export function createDocument(meta: DocumentMetadata, fonts: DossierFonts): PDFKit.PDFDocument {
   const doc = new PDFDocument({
     size: PAGE.size,
@@ -33,8 +37,17 @@ export function createDocument(meta: DocumentMetadata, fonts: DossierFonts): PDF
     },
   });
   for (const path of [fonts.regular, fonts.bold, fonts.mono]) doc.registerFont(path, path);
-  compactPagesAsTheyFill(doc);
+  writePagesAsTheyFill(doc);
+  keepLayoutCachesBounded(doc);
   return doc;
+}
+
+/**
+ * Whatever the document holds, handed to `out` in one write: piped, pdfkit's many small chunks
+ * would move at most some 16 KB per turn of the event loop, too slow for pages written as they fill.
+ */
+async function* batches(source: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  for await (const chunk of source) yield chunk;
 }
 
 /**
@@ -42,7 +55,7 @@ export function createDocument(meta: DocumentMetadata, fonts: DossierFonts): PDF
  * byte; if drawing fails the document is destroyed and the error rethrown.
  */
 export async function streamDocument(doc: PDFKit.PDFDocument, out: NodeJS.WritableStream, draw: () => void | Promise<void>): Promise<void> {
-  const written = pipeline(doc, out);
+  const written = pipeline(doc, batches, out);
   try {
     await draw();
     doc.end();

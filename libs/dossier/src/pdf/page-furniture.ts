@@ -1,5 +1,6 @@
 import { COLORS, PAGE, clean } from './layout';
 import type { DossierFonts } from './fonts';
+import { sealLaterContent } from './page-streams';
 
 export interface Furniture {
   /** Running header, on every page but the cover. */
@@ -24,7 +25,8 @@ function fit(doc: PDFKit.PDFDocument, text: string, width: number): string {
 
 /**
  * Header and "Page X / Y" on every buffered page, once the total is known. The bottom margin is
- * lifted while writing in it, or pdfkit would start a new page.
+ * lifted while writing in it, or pdfkit would start a new page. Each page's furniture is sealed
+ * (compressed) once drawn: nothing is drawn on a page after it.
  */
 export function drawPageFurniture(doc: PDFKit.PDFDocument, fonts: DossierFonts, furniture: Furniture): void {
   const range = doc.bufferedPageRange();
@@ -59,5 +61,6 @@ export function drawPageFurniture(doc: PDFKit.PDFDocument, fonts: DossierFonts, 
     doc.text(footer, left, y, { width: width - 90, lineBreak: false });
     doc.text(furniture.page(index - range.start + 1, total), left + width - 90, y, { width: 90, align: 'right', lineBreak: false });
     page.margins.bottom = bottomMargin;
+    sealLaterContent(page);
   }
 }
