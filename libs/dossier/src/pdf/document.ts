@@ -2,7 +2,7 @@ import { pipeline } from 'node:stream/promises';
 import PDFDocument from 'pdfkit';
 import type { DossierFonts } from './fonts';
 import { PAGE } from './layout';
-import { keepLayoutCachesBounded } from './layout-cache';
+import { compactLayoutCaches } from './layout-cache';
 import { writePagesAsTheyFill } from './page-streams';
 
 export interface DocumentMetadata {
@@ -38,7 +38,7 @@ export function createDocument(meta: DocumentMetadata, fonts: DossierFonts): PDF
   });
   for (const path of [fonts.regular, fonts.bold, fonts.mono]) doc.registerFont(path, path);
   writePagesAsTheyFill(doc);
-  keepLayoutCachesBounded(doc);
+  compactLayoutCaches(doc);
   return doc;
 }
 
