@@ -51,13 +51,47 @@ export function actorOf(account: AccountView): Actor {
   return { id: account.id, username: account.username, role: account.role, union: account.union };
 }
 
+export interface FoundAccount {
+  view: AccountView;
+  state: AccountState;
+  revision: number;
+}
+
+/** Accounts folded lately, at most this many (every authenticated request looks its account up). */
+const FOLDED_ACCOUNTS = 10_000;
+
 /** Accounts live as events on `account-<uuid>` streams; this reads and writes them. */
 export class Accounts {
+  /** Folded accounts by id, each at the revision it was folded at: used only while the stream is still there. */
+  private readonly folded = new Map<string, FoundAccount>();
+
   constructor(private readonly store: EventStore) {}
 
-  async findById(accountId: string): Promise<{ view: AccountView; state: AccountState; revision: number } | null> {
+  /**
+   * The account as stored now: the stream's revision is read from the store every time (a
+   * disabled account or a changed password, even from another process, counts at once); only
+   * the fold is kept while the stream has not moved.
+   */
+  async findById(accountId: string): Promise<FoundAccount | null> {
+    const stream = accountStream(accountId);
+    const revision = await this.store.streamRevision(stream);
+    const kept = this.folded.get(accountId);
+    if (revision === null) {
+      this.folded.delete(accountId);
+      return null;
+    }
+    if (kept && kept.revision === revision) return { view: { ...kept.view }, state: { ...kept.state }, revision };
+    const found = await this.fold(accountId, stream);
+    if (found) {
+      if (this.folded.size >= FOLDED_ACCOUNTS) this.folded.clear();
+      this.folded.set(accountId, found);
+    }
+    return found && { view: { ...found.view }, state: { ...found.state }, revision: found.revision };
+  }
+
+  private async fold(accountId: string, stream: string): Promise<FoundAccount | null> {
     try {
-      const records = await this.store.readStream(accountStream(accountId));
+      const records = await this.store.readStream(stream);
       const state = foldAccount(records.map((r) => ({ type: r.type, data: r.data }) as AccountEvent));
       return { view: view(accountId, state), state, revision: records[records.length - 1].revision };
     } catch (e) {

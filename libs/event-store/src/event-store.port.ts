@@ -86,6 +86,9 @@ export interface EventStore {
   /** Throws StreamNotFoundError when the stream has no event. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
 
+  /** Revision of the stream's last event, null when it has none: a cheap way to know whether a stream moved since it was read. */
+  streamRevision(streamId: string): Promise<number | null>;
+
   /** Every event of every stream in commit order. */
   readAll(options?: ReadAllOptions): Promise<PositionedEvent[]>;
 

@@ -180,6 +180,15 @@ export function describeEventStoreContract(adapterName: string, factory: () => P
         expect(await store.readStream(streamId, { fromRevision: 5 })).toEqual([]);
       });
 
+      it('gives the revision of the last event, null for a stream without events', async () => {
+        const streamId = newStream();
+        expect(await store.streamRevision(streamId)).toBeNull();
+        await store.append(streamId, [newEvent(), newEvent()], NO_STREAM);
+        expect(await store.streamRevision(streamId)).toBe(1);
+        await store.append(streamId, [newEvent()], 1);
+        expect(await store.streamRevision(streamId)).toBe(2);
+      });
+
       it('throws StreamNotFoundError for a stream without events', async () => {
         const missing = newStream();
         const error = await catchError(store.readStream(missing));

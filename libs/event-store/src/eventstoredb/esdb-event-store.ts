@@ -5,6 +5,7 @@ import {
   ANY_REVISION,
   NO_STREAM,
   StoreUnavailableError,
+  StreamNotFoundError,
   WrongExpectedRevisionError,
   type AllEventHandler,
   type AppendResult,
@@ -189,6 +190,16 @@ export class EsdbEventStore implements EventStore, SealedImporter {
       return [];
     }
     return (await this.readRecorded(streamId, options)).map(fromRecordedEvent);
+  }
+
+  async streamRevision(streamId: string): Promise<number | null> {
+    try {
+      const [last] = await this.readStream(streamId, { direction: 'backwards', maxCount: 1 });
+      return last ? last.revision : null;
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return null;
+      throw error;
+    }
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<PositionedEvent[]> {

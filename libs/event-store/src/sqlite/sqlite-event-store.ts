@@ -60,7 +60,7 @@ export class SqliteEventStore implements EventStore, SealedImporter {
   private readonly subscriptions = new Set<AllSubscription>();
   /** What this store wrote lately, served to its subscriptions without reading it back. */
   private readonly recent = new RecentEvents(RECENT_EVENTS);
-  private readonly statements: Record<'forwards' | 'backwards' | 'exists' | 'all' | 'headPosition', Statement>;
+  private readonly statements: Record<'forwards' | 'backwards' | 'exists' | 'all' | 'headPosition' | 'streamRevision', Statement>;
   /** Writes on this connection: sealed imports, and appends when there is no writer thread. */
   private readonly writes: JournalWrites;
   private readonly writer: WriterThread | null;
@@ -82,6 +82,7 @@ export class SqliteEventStore implements EventStore, SealedImporter {
       forwards: sql('SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?'),
       backwards: sql('SELECT * FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?'),
       exists: sql('SELECT 1 FROM events WHERE stream_id = ? LIMIT 1'),
+      streamRevision: sql('SELECT MAX(revision) FROM events WHERE stream_id = ?').pluck(),
       all: sql('SELECT * FROM events WHERE position > ? ORDER BY position ASC LIMIT ?'),
       headPosition: sql('SELECT COALESCE(MAX(position), 0) FROM events').pluck(),
     };
@@ -198,6 +199,15 @@ export class SqliteEventStore implements EventStore, SealedImporter {
       const rows = statement.all(streamId, from, limit) as EventRow[];
       if (rows.length === 0 && !this.statements.exists.get(streamId)) throw new StreamNotFoundError(streamId);
       return rows.map(toRecord);
+    } catch (error) {
+      throw toStoreError(error);
+    }
+  }
+
+  async streamRevision(streamId: string): Promise<number | null> {
+    this.ensureOpen();
+    try {
+      return this.statements.streamRevision.get(streamId) as number | null;
     } catch (error) {
       throw toStoreError(error);
     }

@@ -70,6 +70,11 @@ export class InMemoryEventStore implements EventStore {
     return stream.slice(0, options.maxCount ?? stream.length);
   }
 
+  async streamRevision(streamId: string): Promise<number | null> {
+    const stream = this.log.filter((e) => e.record.streamId === streamId);
+    return stream.length > 0 ? stream[stream.length - 1].record.revision : null;
+  }
+
   async readAll(options: ReadAllOptions = {}): Promise<PositionedEvent[]> {
     this.readAllCalls += 1;
     const after = options.after ?? 0;
