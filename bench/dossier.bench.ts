@@ -112,7 +112,7 @@ export async function dossierBench(ctx: BenchContext): Promise<BenchResult> {
     log(ID, `  ${describe(dossier)}`);
   }
   notes.push(
-    'peak RSS is the child process ru_maxrss (judged against the target as is), compiled code (no ts-node): before rendering starts ' +
+    "peak RSS is the child process's own high-water mark (VmHWM, judged against the target as is), compiled code (no ts-node): before rendering starts " +
       `the process holds ${num(reference.baselineMB)} MB with bare pdfkit` +
       (dossier ? `, ${num(dossier.baselineMB)} MB with @mc/dossier loaded; growth while rendering: ${num(dossier.maxRssMB - dossier.baselineMB)} MB` : '') +
       ` (bare pdfkit: ${num(reference.maxRssMB - reference.baselineMB)} MB).`,
