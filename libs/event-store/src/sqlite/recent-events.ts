@@ -13,15 +13,20 @@ export class RecentEvents {
 
   constructor(private readonly capacity: number) {}
 
-  /** The position of the last event added (0 before any). */
+  /** The highest position this store has answered an append with (0 before any), kept or not. */
   newest(): number {
     return this.newestPosition;
+  }
+
+  /** An append was answered with events up to this position (kept or not). */
+  answered(position: number): void {
+    if (position > this.newestPosition) this.newestPosition = position;
   }
 
   /** With the data and metadata texts as stored: whatever the appender does later with its objects, subscribers get what a read from the file gives. */
   add(position: number, record: StoredEvent, dataJson: string, metadataJson: string): void {
     this.byPosition.set(position, { record, dataJson, metadataJson });
-    this.newestPosition = position;
+    this.answered(position);
     // Positions arrive in increasing order, so the first key is the oldest.
     if (this.byPosition.size > this.capacity) this.byPosition.delete(this.byPosition.keys().next().value as number);
   }

@@ -313,6 +313,37 @@ describe('SqliteEventStore', () => {
       await subscription.stop();
     });
 
+    it('catches up from the file before it says so, even while appends are in flight', async () => {
+      const store = open();
+      for (let i = 0; i < 4; i++) await store.append(`case-${i}`, [newEvent({ i }), newEvent({ i })], NO_STREAM);
+      const inFlight = Array.from({ length: 8 }, (_, i) => store.append(`case-late-${i}`, [newEvent({ i })], NO_STREAM));
+      await new Promise((resolve) => setImmediate(resolve)); // the batch is on its way to the writer
+      let seenWhenCaughtUp = -1;
+      const seen: PositionedEvent[] = [];
+      const subscription = store.subscribeAll(0, (e) => void seen.push(e), { onCaughtUp: () => (seenWhenCaughtUp = seen.length) });
+      await Promise.all(inFlight);
+      await waitFor(() => seenWhenCaughtUp >= 0 && seen.length === 16);
+      expect(seenWhenCaughtUp).toBeGreaterThanOrEqual(8);
+      await subscription.stop();
+    });
+
+    it('catches up from the file before it says so when it starts after appends nobody was subscribed to', async () => {
+      const store = open();
+      const early = store.subscribeAll(0, () => undefined);
+      await store.append('case-0', [newEvent()], NO_STREAM); // kept for the early subscriber
+      await early.stop();
+      for (let i = 1; i < 5; i++) await store.append(`case-${i}`, [newEvent(), newEvent()], NO_STREAM); // nobody subscribed
+      const inFlight = Array.from({ length: 8 }, (_, i) => store.append(`case-late-${i}`, [newEvent({ i })], NO_STREAM));
+      await new Promise((resolve) => setImmediate(resolve));
+      let seenWhenCaughtUp = -1;
+      const seen: PositionedEvent[] = [];
+      const subscription = store.subscribeAll(1, (e) => void seen.push(e), { onCaughtUp: () => (seenWhenCaughtUp = seen.length) });
+      await Promise.all(inFlight);
+      await waitFor(() => seenWhenCaughtUp >= 0 && seen.length === 16);
+      expect(seenWhenCaughtUp).toBeGreaterThanOrEqual(8);
+      await subscription.stop();
+    });
+
     it('catches up across several batches without loss or repetition', async () => {
       const store = open();
       for (let i = 0; i < 12; i++) {

@@ -151,15 +151,19 @@ export class SqliteEventStore implements EventStore, SealedImporter {
   }
 
   private answer(batch: PendingAppend[], outcomes: AppendOutcome[]): void {
-    if (this.subscriptions.size > 0) this.keepRecent(batch, outcomes);
+    this.keepRecent(batch, outcomes);
     if (outcomes.some((o) => o.ok)) for (const subscription of this.subscriptions) subscription.notify();
     outcomes.forEach((o, i) => (o.ok ? batch[i].resolve(o.result) : batch[i].reject(o.error)));
   }
 
+  /** Notes how far this store has answered, and keeps the new events while something is subscribed. */
   private keepRecent(batch: PendingAppend[], outcomes: AppendOutcome[]): void {
+    const keep = this.subscriptions.size > 0;
     outcomes.forEach((outcome, index) => {
-      if (!outcome.ok || outcome.retried) return;
+      if (!outcome.ok) return;
       const { records, position } = outcome.result;
+      this.recent.answered(position);
+      if (!keep || outcome.retried) return;
       // One append's events take consecutive positions: they are inserted one after the other in one transaction.
       records.forEach((record, j) => this.recent.add(position - records.length + 1 + j, record, batch[index].events[j].dataJson, outcome.metadataJson[j]));
     });
@@ -233,9 +237,11 @@ export class SqliteEventStore implements EventStore, SealedImporter {
   private readForSubscription(after: number, maxCount: number): PositionedEvent[] {
     const kept = this.recent.after(after, maxCount);
     const last = kept.length > 0 ? kept[kept.length - 1].position : after;
-    // Past what this store has answered, while its own batches are in flight: those are committed but not answered yet,
-    // and come from memory once answered (the answer wakes the subscription); reading them from the file now would parse them for nothing.
-    if (kept.length === maxCount || (this.inFlight.size > 0 && last >= this.recent.newest())) return kept;
+    // At the last event this store answered, while its own batches are in flight: those are committed but not answered
+    // yet, and come from memory once answered (the answer wakes the subscription); reading them from the file now would
+    // parse them for nothing. With nothing kept yet, where that point is is unknown: read the file.
+    const newest = this.recent.newest();
+    if (kept.length === maxCount || (this.inFlight.size > 0 && newest > 0 && last >= newest)) return kept;
     const rest = this.readAllNow(last, maxCount - kept.length);
     return kept.length > 0 ? kept.concat(rest) : rest;
   }
