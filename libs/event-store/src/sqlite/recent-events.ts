@@ -4,7 +4,9 @@ import type { PositionedEvent, StoredEvent } from '../event-store.port';
  * The events this store wrote lately, by position, for its live subscriptions: reading back
  * from the file what was just written only to parse it again cost the main thread about a tenth
  * of each append. Each read gets its own copy of data and metadata, as a read from the file
- * would, so that no subscriber shares objects with the appender or another subscriber.
+ * would, so that no subscriber shares objects with the appender or another subscriber. Also
+ * notes how far this store has answered appends (newest), which tells a subscription at that
+ * point that what follows is still in flight.
  */
 export class RecentEvents {
   private readonly byPosition = new Map<number, { record: StoredEvent; dataJson: string; metadataJson: string }>();
