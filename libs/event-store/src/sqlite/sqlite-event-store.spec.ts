@@ -313,18 +313,26 @@ describe('SqliteEventStore', () => {
       await subscription.stop();
     });
 
-    it('catches up from the file before it says so, even while appends are in flight', async () => {
-      const store = open();
-      for (let i = 0; i < 4; i++) await store.append(`case-${i}`, [newEvent({ i }), newEvent({ i })], NO_STREAM);
+    /**
+     * Sends 8 appends to the writer, subscribes from `after` while they are in flight, and says how
+     * many events had been delivered when the subscription said it had caught up.
+     */
+    async function caughtUpWithAppendsInFlight(store: SqliteEventStore, after: number): Promise<number> {
       const inFlight = Array.from({ length: 8 }, (_, i) => store.append(`case-late-${i}`, [newEvent({ i })], NO_STREAM));
       await new Promise((resolve) => setImmediate(resolve)); // the batch is on its way to the writer
       let seenWhenCaughtUp = -1;
       const seen: PositionedEvent[] = [];
-      const subscription = store.subscribeAll(0, (e) => void seen.push(e), { onCaughtUp: () => (seenWhenCaughtUp = seen.length) });
+      const subscription = store.subscribeAll(after, (e) => void seen.push(e), { onCaughtUp: () => (seenWhenCaughtUp = seen.length) });
       await Promise.all(inFlight);
       await waitFor(() => seenWhenCaughtUp >= 0 && seen.length === 16);
-      expect(seenWhenCaughtUp).toBeGreaterThanOrEqual(8);
       await subscription.stop();
+      return seenWhenCaughtUp;
+    }
+
+    it('catches up from the file before it says so, even while appends are in flight', async () => {
+      const store = open();
+      for (let i = 0; i < 4; i++) await store.append(`case-${i}`, [newEvent({ i }), newEvent({ i })], NO_STREAM);
+      expect(await caughtUpWithAppendsInFlight(store, 0)).toBeGreaterThanOrEqual(8);
     });
 
     it('catches up from the file before it says so when it starts after appends nobody was subscribed to', async () => {
@@ -333,15 +341,7 @@ describe('SqliteEventStore', () => {
       await store.append('case-0', [newEvent()], NO_STREAM); // kept for the early subscriber
       await early.stop();
       for (let i = 1; i < 5; i++) await store.append(`case-${i}`, [newEvent(), newEvent()], NO_STREAM); // nobody subscribed
-      const inFlight = Array.from({ length: 8 }, (_, i) => store.append(`case-late-${i}`, [newEvent({ i })], NO_STREAM));
-      await new Promise((resolve) => setImmediate(resolve));
-      let seenWhenCaughtUp = -1;
-      const seen: PositionedEvent[] = [];
-      const subscription = store.subscribeAll(1, (e) => void seen.push(e), { onCaughtUp: () => (seenWhenCaughtUp = seen.length) });
-      await Promise.all(inFlight);
-      await waitFor(() => seenWhenCaughtUp >= 0 && seen.length === 16);
-      expect(seenWhenCaughtUp).toBeGreaterThanOrEqual(8);
-      await subscription.stop();
+      expect(await caughtUpWithAppendsInFlight(store, 1)).toBeGreaterThanOrEqual(8);
     });
 
     it('catches up across several batches without loss or repetition', async () => {
