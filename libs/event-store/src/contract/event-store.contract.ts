@@ -1,6 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import canonicalize from 'canonicalize';
-import type { fixedClock } from '@mc/domain';
+import { fixedClock } from '@mc/domain';
 import {
   ANY_REVISION,
   NO_STREAM,
@@ -24,6 +27,28 @@ export interface EventStoreContractContext {
   store: EventStore;
   clock: ReturnType<typeof fixedClock>;
   cleanup: () => Promise<void>;
+}
+
+/**
+ * The usual factory: a store built in a fresh temporary folder, with a fixed clock; cleanup
+ * closes the store and removes the folder.
+ */
+export function inTempDir(
+  build: (dir: string, clock: ReturnType<typeof fixedClock>) => EventStore | Promise<EventStore>,
+): () => Promise<EventStoreContractContext> {
+  return async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mc-contract-'));
+    const clock = fixedClock('2026-03-02T08:30:00.000Z');
+    const store = await build(dir, clock);
+    return {
+      store,
+      clock,
+      cleanup: async () => {
+        await store.close();
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  };
 }
 
 export function describeEventStoreContract(adapterName: string, factory: () => Promise<EventStoreContractContext>): void {

@@ -1,8 +1,5 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fixedClock } from '@mc/domain';
-import { describeEventStoreContract } from '@mc/event-store/contract/event-store.contract';
+import { describeEventStoreContract, inTempDir } from '@mc/event-store/contract/event-store.contract';
 import { EsdbEventStore } from './esdb-event-store';
 
 /**
@@ -18,19 +15,10 @@ import { EsdbEventStore } from './esdb-event-store';
 const connectionString = process.env.EVENTSTORE_CONNECTION_STRING?.trim();
 
 if (connectionString) {
-  describeEventStoreContract(`eventstoredb (${connectionString})`, async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mc-esdb-live-'));
-    const clock = fixedClock('2026-03-02T08:30:00.000Z');
-    const store = await EsdbEventStore.connect({ connectionString, clock, positionIndexFile: path.join(dir, 'positions.sqlite') });
-    return {
-      store,
-      clock,
-      cleanup: async () => {
-        await store.close();
-        fs.rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  });
+  describeEventStoreContract(
+    `eventstoredb (${connectionString})`,
+    inTempDir((dir, clock) => EsdbEventStore.connect({ connectionString, clock, positionIndexFile: path.join(dir, 'positions.sqlite') })),
+  );
 } else {
   console.log('EventStore contract against a real EventStoreDB skipped: EVENTSTORE_CONNECTION_STRING is not set (no server runs here).');
   describe.skip('EventStore contract: eventstoredb (real server; set EVENTSTORE_CONNECTION_STRING to run it)', () => {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { fixedClock } from '@mc/domain';
-import { describeEventStoreContract } from '@mc/event-store/contract/event-store.contract';
+import { describeEventStoreContract, inTempDir } from '@mc/event-store/contract/event-store.contract';
 import {
   ANY_REVISION,
   ChainVerifier,
@@ -33,19 +33,10 @@ function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'mc-esdb-'));
 }
 
-describeEventStoreContract('eventstoredb (in-memory fake client)', async () => {
-  const dir = tempDir();
-  const clock = fixedClock(START);
-  const store = new EsdbEventStore({ client: new FakeEsdbClient(), clock, positionIndexFile: path.join(dir, 'positions.sqlite') });
-  return {
-    store,
-    clock,
-    cleanup: async () => {
-      await store.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
-});
+describeEventStoreContract(
+  'eventstoredb (in-memory fake client)',
+  inTempDir((dir, clock) => new EsdbEventStore({ client: new FakeEsdbClient(), clock, positionIndexFile: path.join(dir, 'positions.sqlite') })),
+);
 
 function newEvent(data: Record<string, unknown> = {}, eventId = randomUUID()): EventToAppend {
   return {

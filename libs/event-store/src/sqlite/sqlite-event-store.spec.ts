@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { fixedClock } from '@mc/domain';
-import { describeEventStoreContract } from '@mc/event-store/contract/event-store.contract';
+import { describeEventStoreContract, inTempDir } from '@mc/event-store/contract/event-store.contract';
 import {
   ANY_REVISION,
   ChainVerifier,
@@ -26,19 +26,10 @@ function tempDir(): string {
 
 /** The shared contract, on a fresh journal file per test: appends written by the writer thread (default) or on the store's own connection. */
 for (const writer of ['thread', 'inline'] as const) {
-  describeEventStoreContract(`sqlite (writer: ${writer})`, async () => {
-    const dir = tempDir();
-    const clock = fixedClock(START);
-    const store = new SqliteEventStore({ file: path.join(dir, 'events.db'), clock, writer });
-    return {
-      store,
-      clock,
-      cleanup: async () => {
-        await store.close();
-        fs.rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  });
+  describeEventStoreContract(
+    `sqlite (writer: ${writer})`,
+    inTempDir((dir, clock) => new SqliteEventStore({ file: path.join(dir, 'events.db'), clock, writer })),
+  );
 }
 
 function newEvent(data: Record<string, unknown> = {}, eventId = randomUUID()): EventToAppend {
