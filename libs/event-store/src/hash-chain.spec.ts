@@ -12,6 +12,7 @@ import {
   sealEvents,
   sealForStorage,
   type ChainFailure,
+  type PackedRows,
   type StoredRow,
 } from './hash-chain';
 
@@ -72,6 +73,42 @@ function chain(streamId: string, n: number): StoredEvent[] {
   }
   return records;
 }
+
+/** A journal of a few interleaved streams, as stored rows in position order; `ms` steps the clock per append. */
+function journal(appends: Array<{ stream: number; count: number; ms: number }>): StoredRow[] {
+  const heads = new Map<string, { revision: number; hash: string; recordedAt: string }>();
+  const rows: StoredRow[] = [];
+  let now = Date.parse('2026-03-02T08:00:00Z');
+  let id = 0;
+  for (const { stream, count, ms } of appends) {
+    now += ms;
+    const streamId = `case-${stream}`;
+    const events = Array.from({ length: count }, () => ({ ...toAppend(`e${++id}`, { text: `note ${id} « é »`, n: id }), type: 'NoteAdded' }));
+    for (const { record, dataJson, metadataJson } of sealForStorage(streamId, heads.get(streamId) ?? null, events, new Date(now))) {
+      const { revision, eventId, type, prevHash, hash } = record;
+      rows.push({ streamId, revision, eventId, type, dataText: dataJson, metadataText: metadataJson, prevHash, hash });
+      heads.set(streamId, { revision, hash, recordedAt: record.metadata.recordedAt });
+    }
+  }
+  return rows;
+}
+
+/** A forger's row: altered, then hashed again (only its link to the next record can betray it). */
+function rehashed(row: StoredRow): StoredRow {
+  return {
+    ...row,
+    hash: createHash('sha256')
+      .update(canonicalRecordText(row, row.dataText, row.metadataText))
+      .digest('hex'),
+  };
+}
+
+/** What the SQLite store's SELECT assembles: stored texts and members joined between the keys, nothing escaped. */
+const assembled = (row: StoredRow): Buffer =>
+  Buffer.from(
+    `{"data":${row.dataText},"eventId":"${row.eventId}","metadata":${row.metadataText},"prevHash":"${row.prevHash}",` +
+      `"revision":${row.revision},"streamId":"${row.streamId}","type":"${row.type}"}`,
+  );
 
 /** Re-hashes a record after tampering, as a forger who knows the algorithm would. */
 function rehash(record: StoredEvent): StoredEvent {
@@ -344,12 +381,6 @@ describe('canonicalRecordText and ChainVerifier.checkStored (the stored-text fas
 });
 
 describe('ChainVerifier.checkPrebuilt (the record bytes assembled by the store)', () => {
-  /** What the SQLite store's SELECT assembles: stored texts and members joined between the keys, nothing escaped. */
-  const assembled = (row: StoredRow): Buffer =>
-    Buffer.from(
-      `{"data":${row.dataText},"eventId":"${row.eventId}","metadata":${row.metadataText},"prevHash":"${row.prevHash}",` +
-        `"revision":${row.revision},"streamId":"${row.streamId}","type":"${row.type}"}`,
-    );
   const prebuilt = (row: StoredRow) => ({ ...row, canonicalBytes: assembled(row) });
   const sha256 = (bytes: string | Buffer): string => createHash('sha256').update(bytes).digest('hex');
 
@@ -415,26 +446,98 @@ describe('ChainVerifier.checkPrebuilt (the record bytes assembled by the store)'
   });
 });
 
-describe('checking the journal in slices (ChainVerifier.forSegment + joinSegments)', () => {
-  /** A journal of a few interleaved streams, as stored rows in position order; `ms` steps the clock per append. */
-  function journal(appends: Array<{ stream: number; count: number; ms: number }>): StoredRow[] {
-    const heads = new Map<string, { revision: number; hash: string; recordedAt: string }>();
-    const rows: StoredRow[] = [];
-    let now = Date.parse('2026-03-02T08:00:00Z');
-    let id = 0;
-    for (const { stream, count, ms } of appends) {
-      now += ms;
-      const streamId = `case-${stream}`;
-      const events = Array.from({ length: count }, () => ({ ...toAppend(`e${++id}`, { text: `note ${id} « é »`, n: id }), type: 'NoteAdded' }));
-      for (const { record, dataJson, metadataJson } of sealForStorage(streamId, heads.get(streamId) ?? null, events, new Date(now))) {
-        const { revision, eventId, type, prevHash, hash } = record;
-        rows.push({ streamId, revision, eventId, type, dataText: dataJson, metadataText: metadataJson, prevHash, hash });
-        heads.set(streamId, { revision, hash, recordedAt: record.metadata.recordedAt });
-      }
+describe('ChainVerifier.checkPacked (a page of rows packed by the store)', () => {
+  /** What the SQLite store's packed SELECT returns for these rows, in position order. */
+  const pack = (rows: StoredRow[]): PackedRows => ({
+    count: rows.length,
+    records: Buffer.concat(rows.flatMap((row, index) => (index ? [Buffer.from('\n'), assembled(row)] : [assembled(row)]))),
+    streamIds: rows.map((row) => row.streamId).join('\n'),
+    eventIds: rows.map((row) => row.eventId).join('\n'),
+    types: rows.map((row) => row.type).join('\n'),
+    revisions: rows.map((row) => String(row.revision)).join(','),
+    prevHashes: rows.map((row) => row.prevHash).join(''),
+    hashes: rows.map((row) => row.hash).join(''),
+    metadataAt: rows.map((row) => 33 + Buffer.byteLength(row.dataText) + Buffer.byteLength(row.eventId)).join(','),
+  });
+  const prebuilt = (row: StoredRow) => ({ ...row, canonicalBytes: assembled(row) });
+  const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
+
+  /** Row by row with checkPrebuilt from `from` on, up to the first failure. */
+  function rowByRow(verifier: ChainVerifier, rows: StoredRow[], from = 0): ChainFailure | null {
+    for (const row of rows.slice(from)) {
+      const failure = verifier.checkPrebuilt(prebuilt(row), () => row);
+      if (failure) return failure;
     }
-    return rows;
+    return null;
   }
 
+  const withoutRecordedAt = (metadataText: string): string => canonicalJson({ ...JSON.parse(metadataText), recordedAt: undefined });
+  const damages: Array<(row: StoredRow) => StoredRow> = [
+    (row) => ({ ...row, dataText: row.dataText.replace('note', 'nota') }),
+    (row) => ({ ...row, prevHash: 'f'.repeat(64) }),
+    (row) => ({ ...row, prevHash: 'F'.repeat(64) }),
+    (row) => ({ ...row, hash: 'a'.repeat(64) }),
+    (row) => rehashed({ ...row, metadataText: row.metadataText.replace(/"recordedAt":"[^"]*"/, '"recordedAt":"2020-01-01T00:00:00.000Z"') }),
+    // Forgers counting on the store's unescaped assembly, or on a recordedAt found outside metadata.
+    (row) => ({ ...row, eventId: `${row.eventId}","x":"y` }),
+    (row) => {
+      const forged = { ...row, type: 'Note\nAdded' };
+      return { ...forged, hash: sha256(assembled(forged)) };
+    },
+    (row) => {
+      const forged = { ...row, eventId: `${row.eventId}","x":"y` };
+      return { ...forged, hash: sha256(assembled(forged)) };
+    },
+    (row) => rehashed({ ...row, dataText: canonicalJson({ ...JSON.parse(row.dataText), recordedAt: '2020-01-01T00:00:00.000Z' }), metadataText: withoutRecordedAt(row.metadataText) }),
+    (row) => rehashed({ ...row, metadataText: canonicalJson({ ...JSON.parse(row.metadataText), zz: { recordedAt: '2020-01-01T00:00:00.000Z' } }) }),
+    (row) => rehashed({ ...row, revision: row.revision + 1 }),
+    (row) => rehashed({ ...row, streamId: 'case-"9' }),
+  ];
+  const appends = fc.array(fc.record({ stream: fc.nat(4), count: fc.integer({ min: 1, max: 3 }), ms: fc.integer({ min: -60_000, max: 60_000 }) }), {
+    minLength: 1,
+    maxLength: 12,
+  });
+
+  it('records a page as checkPrebuilt row after row would, up to where that would fail, on intact and damaged pages', () => {
+    fc.assert(
+      fc.property(appends, fc.option(fc.record({ at: fc.nat(), how: fc.nat(damages.length + 1) })), fc.nat(3), fc.boolean(), (plan, damage, skip, segment) => {
+        // A page that starts inside the journal, as the slices of a parallel check do.
+        let rows = journal(plan);
+        rows = rows.slice(segment ? Math.min(skip, rows.length - 1) : 0);
+        if (damage) {
+          const at = damage.at % rows.length;
+          if (damage.how === damages.length) rows = rows.filter((_, index) => index !== at || rows.length === 1);
+          else if (damage.how === damages.length + 1) rows = [...rows.slice(0, at), rows[at], ...rows.slice(at)];
+          else rows = rows.map((row, index) => (index === at ? damages[damage.how](row) : row));
+        }
+        const packed = segment ? ChainVerifier.forSegment() : new ChainVerifier();
+        const vouched = packed.checkPacked(pack(rows));
+        const packedFailure = rowByRow(packed, rows, vouched);
+        const reference = segment ? ChainVerifier.forSegment() : new ChainVerifier();
+        const failure = rowByRow(reference, rows);
+        expect(packedFailure).toEqual(failure);
+        expect(packed.segmentCheck(packedFailure)).toEqual(reference.segmentCheck(failure));
+        if (!damage) expect(vouched).toBe(rows.length);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('vouches for every row of an intact page, and stops at the first damaged one', () => {
+    const rows = journal([
+      { stream: 1, count: 3, ms: 0 },
+      { stream: 2, count: 2, ms: 1000 },
+      { stream: 1, count: 2, ms: 1000 },
+    ]);
+    expect(new ChainVerifier().checkPacked(pack(rows))).toBe(7);
+    const damaged = rows.map((row, index) => (index === 4 ? { ...row, dataText: row.dataText.replace('note', 'nota') } : row));
+    const verifier = new ChainVerifier();
+    expect(verifier.checkPacked(pack(damaged))).toBe(4);
+    expect(rowByRow(verifier, damaged, 4)).toMatchObject({ streamId: 'case-2', revision: 1, reason: 'hash_mismatch' });
+  });
+});
+
+describe('checking the journal in slices (ChainVerifier.forSegment + joinSegments)', () => {
   /** One verifier over every row in turn, counting as the stores' verifyChain do. */
   function wholeCheck(rows: StoredRow[]): ChainCheck {
     const verifier = new ChainVerifier();
@@ -469,16 +572,6 @@ describe('checking the journal in slices (ChainVerifier.forSegment + joinSegment
     (row) => ({ ...row, hash: row.hash.replace(/^./, (c) => (c === 'a' ? 'b' : 'a')) }),
     (row) => rehashed({ ...row, metadataText: row.metadataText.replace(/"recordedAt":"[^"]*"/, '"recordedAt":"2020-01-01T00:00:00.000Z"') }),
   ];
-
-  /** A forger's row: altered, then hashed again (only its link to the next record can betray it). */
-  function rehashed(row: StoredRow): StoredRow {
-    return {
-      ...row,
-      hash: createHash('sha256')
-        .update(canonicalRecordText(row, row.dataText, row.metadataText))
-        .digest('hex'),
-    };
-  }
 
   const appends = fc.array(fc.record({ stream: fc.nat(5), count: fc.integer({ min: 1, max: 3 }), ms: fc.integer({ min: -60_000, max: 60_000 }) }), {
     minLength: 1,

@@ -201,7 +201,10 @@ const RECORD_MEMBERS = ['streamId', 'revision', 'eventId', 'type', 'data', 'meta
 const HEX_SHA256 = /^[0-9a-f]{64}$/;
 const ISO_UTC_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
-/** recordedAt is always in the fixed-width ISO_UTC_MS form here, so its text order is time order. */
+/**
+ * recordedAt is always in the fixed-width ISO_UTC_MS form here, so its text order is time order;
+ * hash is always 64 lowercase hex digits (a record whose hash is not never becomes a head).
+ */
 interface VerifiedHead {
   revision: number;
   hash: string;
@@ -370,6 +373,46 @@ export class ChainVerifier {
     return this.link({ streamId: row.streamId, revision: row.revision, prevHash: row.prevHash, hash: row.hash, recordedAt: recordedAt as string });
   }
 
+  /**
+   * Checks a page of rows packed by the store (see PackedRows) as far as every row passes
+   * checkPrebuilt's fast path and follows the one before it in its stream: records those rows
+   * exactly as checkPrebuilt row after row would, and returns how many they are. The store checks
+   * the rest of the page row by row, which finds and names the failure if there is one.
+   */
+  checkPacked(page: PackedRows): number {
+    const { count, records, hashes, prevHashes } = page;
+    if (!packedMembersAsIs(page)) return 0;
+    const streamIds = page.streamIds.split('\n');
+    const revisions = page.revisions.split(',');
+    const metadataAt = page.metadataAt.split(',');
+    if ([streamIds, revisions, metadataAt].some((list) => list.length !== count) || hashes.length !== 64 * count || prevHashes.length !== 64 * count) return 0;
+    for (let i = 0, start = 0; i < count; i++) {
+      const newline = records.indexOf(10, start);
+      const end = i < count - 1 ? newline : newline < 0 ? records.length : -1;
+      if (end < 0) return i;
+      const hash = sha256Hex(records.subarray(start, end));
+      const recordedAt = packedRecordedAt(records, start + Number(metadataAt[i]), end);
+      const revision = Number(revisions[i]);
+      if (!hashes.startsWith(hash, i * 64) || recordedAt === null || !Number.isSafeInteger(revision)) return i;
+      const streamId = streamIds[i];
+      const head = this.heads.get(streamId);
+      if (head) {
+        if (revision !== head.revision + 1 || !prevHashes.startsWith(head.hash, i * 64) || recordedAt < head.recordedAt) return i;
+        head.revision = revision;
+        head.hash = hash;
+        head.recordedAt = recordedAt;
+      } else {
+        const prevHash = prevHashes.slice(i * 64, i * 64 + 64);
+        if (!HEX_SHA256.test(prevHash) || (!this.segment && (revision !== 0 || prevHash !== GENESIS_PREV_HASH))) return i;
+        this.heads.set(streamId, { revision, hash, recordedAt });
+        if (this.segment) this.entries.push({ streamId, revision, prevHash, hash, recordedAt, ordinal: this.checked + 1 });
+      }
+      this.checked++;
+      start = end + 1;
+    }
+    return count;
+  }
+
   /** The last record checked in that stream, if any. */
   head(streamId: string): ChainHead | undefined {
     const head = this.heads.get(streamId);
@@ -438,6 +481,77 @@ export type PrebuiltRow = RecordHead & { metadataText: string; hash: string; can
 /** Non-empty printable ASCII without quote or backslash: JSON writes it between quotes unchanged. */
 const QUOTED_AS_IS = /^[\x20\x21\x23-\x5b\x5d-\x7e]+$/;
 
+/**
+ * Consecutive rows of the journal in position order, packed by the store into one value per
+ * member for the whole page: reading one value per row and member costs the SQLite driver more
+ * than hashing the row does. Every member must be given as the store holds it, and the store
+ * packs only rows whose members are texts and whose revision is an integer (other pages it checks
+ * row by row).
+ */
+export interface PackedRows {
+  count: number;
+  /** Each row's record text assembled as for PrebuiltRow, in UTF-8, joined by "\n". */
+  records: Buffer;
+  /** Joined by "\n". */
+  streamIds: string;
+  eventIds: string;
+  types: string;
+  /** Decimal, joined by ",". */
+  revisions: string;
+  /** 64 characters each, nothing between. */
+  prevHashes: string;
+  hashes: string;
+  /** Where each row's metadata text starts in its record text, in bytes; joined by ",". */
+  metadataAt: string;
+}
+
+const QUOTED_AS_IS_LINES = /^[\x20\x21\x23-\x5b\x5d-\x7e]+(?:\n[\x20\x21\x23-\x5b\x5d-\x7e]+)*$/;
+const INTEGER_LIST = /^(?:0|-?[1-9]\d*)(?:,(?:0|-?[1-9]\d*))*$/;
+
+/** What checkPrebuilt asks of each row's members, asked of the whole page at once (one regular expression per member). */
+function packedMembersAsIs(page: PackedRows): boolean {
+  const { count } = page;
+  return (
+    count > 0 &&
+    lineCount(page.eventIds) === count &&
+    lineCount(page.types) === count &&
+    QUOTED_AS_IS_LINES.test(page.streamIds) &&
+    QUOTED_AS_IS_LINES.test(page.eventIds) &&
+    QUOTED_AS_IS_LINES.test(page.types) &&
+    INTEGER_LIST.test(page.revisions)
+  );
+}
+
+function lineCount(text: string): number {
+  let lines = 1;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lines++;
+  return lines;
+}
+
+const RECORDED_AT_KEY_BYTES = Buffer.from('"recordedAt":"');
+
+/**
+ * recordedAtOf of a packed record's metadata, read in the record's bytes from where its metadata
+ * starts to its end: after metadata, a record whose members need no escaping holds no
+ * `"recordedAt":"`, so the last one found is its metadata's last one.
+ */
+function packedRecordedAt(records: Buffer, metadataStart: number, end: number): string | null {
+  const key = RECORDED_AT_KEY_BYTES;
+  let at = end - key.length;
+  for (; at > metadataStart; at--) {
+    if (records[at] !== QUOTE) continue;
+    let k = 1;
+    while (k < key.length && records[at + k] === key[k]) k++;
+    if (k === key.length) break;
+  }
+  const valueEnd = at + key.length + 24;
+  if (at <= metadataStart || valueEnd >= end || records[valueEnd] !== QUOTE) return null;
+  const value = records.toString('latin1', valueEnd - 24, valueEnd);
+  return ISO_UTC_MS.test(value) ? value : null;
+}
+
+const QUOTE = 0x22;
+
 /** How a record fails to follow the previous one of its stream (null: it follows). */
 function brokenLink(
   event: { streamId: string; revision: number; prevHash: string; recordedAt: string },
@@ -497,6 +611,7 @@ const RECORDED_AT_KEY = '"recordedAt":"';
  * Null when the text is not in that form (the full check then decides).
  */
 function recordedAtOf(metadataText: string): string | null {
+  if (typeof metadataText !== 'string') return null; // a store's file altered to hold bytes: the full check decides
   const at = metadataText.lastIndexOf(RECORDED_AT_KEY);
   if (at < 0) return null;
   const value = metadataText.slice(at + RECORDED_AT_KEY.length, at + RECORDED_AT_KEY.length + 24);

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import Database from 'better-sqlite3';
 import type { ChainCheck } from '../event-store.port';
-import { ChainVerifier, joinSegments, type SegmentCheck, type StoredRow } from '../hash-chain';
+import { ChainVerifier, joinSegments, type ChainFailure, type SegmentCheck, type StoredRow } from '../hash-chain';
 import { startWorker } from './start-worker';
 
 /**
@@ -12,17 +12,35 @@ import { startWorker } from './start-worker';
  * service's main thread stays free.
  */
 
-const PAGE = 5000;
+const PAGE = 2000;
+
+/** Each record's canonical text as SQLite assembles it from the stored texts (canonicalRecordText's layout, nothing escaped). */
+const RECORD_TEXT = `concat('{"data":', data, ',"eventId":"', event_id, '","metadata":', metadata, ',"prevHash":"', prev_hash,
+                           '","revision":', revision, ',"streamId":"', stream_id, '","type":"', type, '"}')`;
 
 /**
- * SQLite assembles each record's canonical text from the stored texts (canonicalRecordText's
- * layout, nothing escaped) and hands it over as bytes: the texts are not decoded into strings
- * only to be encoded again for hashing. ChainVerifier.checkPrebuilt decides when these bytes can
- * be trusted to be the canonical text, and reads the row with SELECT_ROW when they cannot.
+ * A page of records packed into one value per member (ChainVerifier.checkPacked): the driver's
+ * cost per value returned is what limited the check. The rows of the subquery come in position
+ * order (a subquery with LIMIT is not merged into an aggregate query); the positions are returned
+ * too, and the page is checked row by row if they are not ascending. So it is if a row's members
+ * are not of the types the writer stores (`typed`: 'text' is the greatest type name).
  */
-const SELECT_SLICE = `SELECT position, stream_id, revision, event_id, type, metadata, prev_hash, hash,
-                             CAST(concat('{"data":', data, ',"eventId":"', event_id, '","metadata":', metadata, ',"prevHash":"', prev_hash,
-                                         '","revision":', revision, ',"streamId":"', stream_id, '","type":"', type, '"}') AS BLOB)
+const SELECT_PACKED = `SELECT count(*), max(position), min(typed), group_concat(position, ','), CAST(group_concat(record, char(10)) AS BLOB),
+                              group_concat(stream_id, char(10)), group_concat(event_id, char(10)), group_concat(type, char(10)),
+                              group_concat(revision, ','), group_concat(prev_hash, ''), group_concat(hash, ''), group_concat(metadata_at, ',')
+                       FROM (SELECT position, stream_id, event_id, type, revision, prev_hash, hash, ${RECORD_TEXT} AS record,
+                                    33 + octet_length(data) + octet_length(event_id) AS metadata_at,
+                                    min(typeof(stream_id), typeof(event_id), typeof(type), typeof(data), typeof(metadata), typeof(prev_hash), typeof(hash)) = 'text'
+                                      AND typeof(revision) = 'integer' AS typed
+                             FROM events WHERE position > ? AND position <= ? ORDER BY position LIMIT ?)`;
+type PackedRow = [number, number | null, number | null, string, Buffer, string, string, string, string, string, string, string];
+
+/**
+ * The same records one by one, for a page checkPacked cannot vouch for: SQLite hands each
+ * record's text over as bytes, ChainVerifier.checkPrebuilt decides when these bytes can be
+ * trusted to be the canonical text, and reads the row with SELECT_ROW when they cannot.
+ */
+const SELECT_SLICE = `SELECT position, stream_id, revision, event_id, type, metadata, prev_hash, hash, CAST(${RECORD_TEXT} AS BLOB)
                       FROM events WHERE position > ? AND position <= ? ORDER BY position LIMIT ?`;
 const SELECT_ROW = 'SELECT stream_id, revision, event_id, type, data, metadata, prev_hash, hash FROM events WHERE position = ?';
 
@@ -42,22 +60,50 @@ export interface SliceJob {
  */
 export async function checkSlice(db: Database.Database, after: number, upTo: number, pause?: () => Promise<void>): Promise<SegmentCheck> {
   const verifier = ChainVerifier.forSegment();
-  const page = db.prepare(SELECT_SLICE).raw(true);
-  const selectRow = db.prepare(SELECT_ROW).raw(true);
+  const packedPage = db.prepare(SELECT_PACKED).raw(true);
+  const rowByRow = rowByRowCheck(db, verifier);
   for (let from = after; ;) {
-    const rows = page.all(from, upTo, PAGE) as SliceRow[];
-    if (rows.length === 0) return verifier.segmentCheck(null);
-    for (const [position, streamId, revision, eventId, type, metadataText, prevHash, hash, canonicalBytes] of rows) {
+    const [count, last, typed, positionList, records, streamIds, eventIds, types, revisions, prevHashes, hashes, metadataAt] = packedPage.get(
+      from,
+      upTo,
+      PAGE,
+    ) as PackedRow;
+    if (count === 0 || last === null) return verifier.segmentCheck(null);
+    const positions = ascendingPositions(positionList, count);
+    const page = { count, records, streamIds, eventIds, types, revisions, prevHashes, hashes, metadataAt };
+    const vouched = typed === 1 && positions ? verifier.checkPacked(page) : 0;
+    if (vouched < count) {
+      const failure = rowByRow(vouched === 0 ? from : (positions as number[])[vouched - 1], last);
+      if (failure) return verifier.segmentCheck(failure);
+    }
+    from = last;
+    if (pause) await pause();
+  }
+}
+
+/** Checks the records at positions (from, to] one by one (at most PAGE of them); returns the first failure. */
+function rowByRowCheck(db: Database.Database, verifier: ChainVerifier): (from: number, to: number) => ChainFailure | null {
+  const slice = db.prepare(SELECT_SLICE).raw(true);
+  const selectRow = db.prepare(SELECT_ROW).raw(true);
+  return (from, to) => {
+    for (const [position, streamId, revision, eventId, type, metadataText, prevHash, hash, canonicalBytes] of slice.all(from, to, PAGE) as SliceRow[]) {
       const stored = (): StoredRow => {
         const [streamId, revision, eventId, type, dataText, metadataText, prevHash, hash] = selectRow.get(position) as FullRow;
         return { streamId, revision, eventId, type, dataText, metadataText, prevHash, hash };
       };
       const failure = verifier.checkPrebuilt({ streamId, revision, eventId, type, metadataText, prevHash, hash, canonicalBytes }, stored);
-      if (failure) return verifier.segmentCheck(failure);
-      from = position;
+      if (failure) return failure;
     }
-    if (pause) await pause();
-  }
+    return null;
+  };
+}
+
+/** `count` positions joined by commas, if they are strictly ascending; null otherwise. */
+function ascendingPositions(list: string, count: number): number[] | null {
+  const positions = list.split(',').map(Number);
+  if (positions.length !== count) return null;
+  for (let i = 1; i < count; i++) if (!(positions[i] > positions[i - 1])) return null;
+  return positions;
 }
 
 /** The highest position of the journal (0 when empty): every record up to it is committed and never changes. */
