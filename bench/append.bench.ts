@@ -5,12 +5,9 @@ import type { INestApplication } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import Database from 'better-sqlite3';
 import { systemClock, type Actor } from '@mc/domain';
-import { SqliteEventStore } from '@mc/event-store';
-import { EVENT_STORE, type EventStore } from '@mc/event-store/event-store.port';
+import type { EventStore } from '@mc/event-store/event-store.port';
 import { ChainVerifier } from '@mc/event-store/hash-chain';
-import { createApp } from '../apps/api/src/app.factory';
-import { ExecuteCaseCommand } from '../apps/api/src/cases/commands/execute-case-command/execute-case-command.command';
-import { loadConfig } from '../apps/api/src/config/config';
+import { compiled } from './support/compiled';
 import type { BenchContext } from './support/context';
 import { Rng, words } from './support/journal-generator';
 import { eluMeter, nowMs, percentile } from './support/measure';
@@ -20,7 +17,7 @@ import { log, num } from './support/table';
 import { tempDir } from './support/tmp';
 
 /**
- * `append`: durable appends/s through the whole write path (Nest CommandBus -> ExecuteCaseCommand
+ * `append`: durable appends/s through the whole write path of the compiled service (Nest CommandBus -> ExecuteCaseCommand
  * handler -> loadCase -> decideCase -> SqliteEventStore.append: hash chain, BEGIN IMMEDIATE,
  * INSERT, COMMIT with synchronous=FULL), with N concurrent writers on distinct cases and on one
  * case. Reference, same run, same disk: raw better-sqlite3 single-row commits/s with the adapter's
@@ -37,10 +34,28 @@ interface RawRate {
   meanUs: number;
 }
 
+/**
+ * The service compiled (dist/), as `npm start` runs it: under ts-node the main thread and the
+ * writer thread would also carry Node's domain module, which wraps every event emit.
+ */
+function loadService() {
+  return {
+    ...compiled<typeof import('../apps/api/src/app.factory')>('apps/api/src/app.factory'),
+    ...compiled<typeof import('../apps/api/src/config/config')>('apps/api/src/config/config'),
+    ...compiled<typeof import('@mc/event-store')>('libs/event-store/src/index'),
+    ...compiled<typeof import('@mc/event-store/event-store.port')>('libs/event-store/src/event-store.port'),
+    ...compiled<typeof import('../apps/api/src/cases/commands/execute-case-command/execute-case-command.command')>(
+      'apps/api/src/cases/commands/execute-case-command/execute-case-command.command',
+    ),
+  };
+}
+let loaded: ReturnType<typeof loadService> | null = null;
+const service = (): ReturnType<typeof loadService> => (loaded ??= loadService());
+
 /** Single-row transactions on the adapter's own table and pragmas: the durable-commit floor. */
 async function rawCommits(dir: string, name: string, synchronous: 'FULL' | 'OFF', seconds: number): Promise<RawRate> {
   const file = join(dir, `${name}.sqlite`);
-  await new SqliteEventStore({ file, clock: systemClock }).close(); // the adapter creates its schema
+  await new (service().SqliteEventStore)({ file, clock: systemClock }).close(); // the adapter creates its schema
   const db = new Database(file, { timeout: 5000 });
   try {
     db.pragma('busy_timeout = 5000');
@@ -128,7 +143,7 @@ async function drive(
         const t = nowMs();
         try {
           await bus.execute(
-            new ExecuteCaseCommand(
+            new (service().ExecuteCaseCommand)(
               caseOf(w),
               { type: 'AddNote', data: { text: `Note ${w}.${i} : appel au support, ticket toujours sans réponse, messagerie inaccessible depuis ce matin.` } },
               actor,
@@ -187,7 +202,7 @@ function describe(s: Scenario): string {
 async function openCases(bus: CommandBus, actor: Actor, count: number, label: string): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
-    const result = await bus.execute(new ExecuteCaseCommand(null, { type: 'OpenCase', data: { title: `${label} ${i + 1}` } }, actor, randomUUID()));
+    const result = await bus.execute(new (service().ExecuteCaseCommand)(null, { type: 'OpenCase', data: { title: `${label} ${i + 1}` } }, actor, randomUUID()));
     ids.push(result.caseId);
   }
   return ids;
@@ -207,6 +222,7 @@ export async function appendBench(ctx: BenchContext): Promise<BenchResult> {
   const rawOff = await rawCommits(dir, 'raw-off', 'OFF', Math.min(seconds, 2));
   log(ID, `  diagnostic, same with synchronous=OFF: ${num(rawOff.perSecond)} commits/s (${num(rawOff.meanUs)} us per commit)`);
 
+  const { createApp, loadConfig, EVENT_STORE } = service();
   const config = loadConfig({ MC_DATA_DIR: join(dir, 'app') });
   let app: INestApplication | null = null;
   try {

@@ -2,9 +2,8 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Express, Request, Response } from 'express';
-import { EVENT_STORE, type EventStore } from '@mc/event-store/event-store.port';
-import { createApp } from '../apps/api/src/app.factory';
-import { loadConfig } from '../apps/api/src/config/config';
+import type { EventStore } from '@mc/event-store/event-store.port';
+import { compiled } from './support/compiled';
 import type { BenchContext } from './support/context';
 import { runLoad, type LoadOptions, type LoadResult } from './support/load';
 import { RssSampler, eluMeter, nowMs, percentile } from './support/measure';
@@ -14,8 +13,9 @@ import { log, num } from './support/table';
 import { tempDir } from './support/tmp';
 
 /**
- * `http`: POST /api/v1/cases/:id/incidents through the real app in this process (auth guard,
- * validation pipe, command bus, durable append), 32 connections, one case per connection.
+ * `http`: POST /api/v1/cases/:id/incidents through the real app in this process, compiled as in
+ * production (auth guard, validation pipe, command bus, durable append on the writer thread), 32
+ * connections, one case per connection.
  * Reference, same run: a hello-world route on the same app instance (a bare express route behind
  * the app's own middlewares). autocannon runs in a worker thread, on the other core.
  */
@@ -69,6 +69,10 @@ export async function httpBench(ctx: BenchContext): Promise<BenchResult> {
   const warmUp = Math.max(1, Math.min(3, seconds / 5));
   const notes: string[] = [];
 
+  // Compiled (dist/), as the service runs: ts-node would also load Node's domain module (which wraps every event emit) here and in the writer thread.
+  const { createApp } = compiled<typeof import('../apps/api/src/app.factory')>('apps/api/src/app.factory');
+  const { loadConfig } = compiled<typeof import('../apps/api/src/config/config')>('apps/api/src/config/config');
+  const { EVENT_STORE } = compiled<typeof import('@mc/event-store/event-store.port')>('libs/event-store/src/event-store.port');
   const config = loadConfig({ MC_DATA_DIR: join(dir, 'app'), MC_BOOTSTRAP_ADMIN: `${ADMIN.username}:${ADMIN.password}`, MC_WRITE_LIMIT_PER_MINUTE: '0' });
   const app: NestExpressApplication = await createApp(config, { logger: false });
   try {

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { systemClock } from '@mc/domain';
 import type { ChainCheck, EventStore } from '@mc/event-store';
 import { verifyJournal, type JournalVerification } from '../apps/api/src/integrity/verify-journal.query';
-import { compiledModulePath } from './support/compiled';
+import { compiled } from './support/compiled';
 import type { BenchContext } from './support/context';
 import { nowMs, settle } from './support/measure';
 import { round, row, type BenchResult } from './support/results';
@@ -66,10 +66,8 @@ export async function verifyBench(ctx: BenchContext): Promise<BenchResult> {
   log(ID, `  ${num(raw.perSecond)} events/s (${num(raw.seconds)} s)`);
 
   log(ID, 'building the service (npm run build): the check runs compiled, in worker threads, as in production...');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { SqliteEventStore: Store } = require(compiledModulePath('libs/event-store/src/index')) as { SqliteEventStore: CompiledStoreClass };
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { defaultVerifyWorkers } = require(compiledModulePath('libs/event-store/src/sqlite/sqlite-chain-check')) as { defaultVerifyWorkers(): number };
+  const { SqliteEventStore: Store } = compiled<{ SqliteEventStore: CompiledStoreClass }>('libs/event-store/src/index');
+  const { defaultVerifyWorkers } = compiled<{ defaultVerifyWorkers(): number }>('libs/event-store/src/sqlite/sqlite-chain-check');
   const workers = defaultVerifyWorkers();
 
   await settle();

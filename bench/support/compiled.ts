@@ -17,3 +17,9 @@ export function compiledModulePath(module: string): string {
   }
   return join(root, 'dist', `${module}.js`);
 }
+
+/** A module of the compiled service (see compiledModulePath), typed as its TypeScript source: `compiled<typeof import('…')>('…')`. */
+export function compiled<T>(module: string): T {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(compiledModulePath(module)) as T;
+}
