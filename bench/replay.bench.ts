@@ -1,8 +1,7 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { systemClock } from '@mc/domain';
-import { SqliteEventStore } from '@mc/event-store';
-import { JOURNAL_PROJECTIONS, ProjectionRunner } from '@mc/projections';
+import { compiled } from './support/compiled';
 import type { BenchContext } from './support/context';
 import { RssSampler, nowMs, settle } from './support/measure';
 import { round, row, type BenchResult } from './support/results';
@@ -56,6 +55,8 @@ export async function replayBench(ctx: BenchContext): Promise<BenchResult> {
   log(ID, `  ${num(raw.perSecond)} events/s (${num(raw.seconds)} s)`);
 
   await settle();
+  const { SqliteEventStore } = compiled<typeof import('@mc/event-store')>('libs/event-store/src/index');
+  const { JOURNAL_PROJECTIONS, ProjectionRunner } = compiled<typeof import('@mc/projections')>('libs/projections/src/index');
   const store = new SqliteEventStore({ file: journal.file, clock: systemClock });
   const readModels = new Database(join(dir, 'read-models.sqlite'));
   const runner = new ProjectionRunner(readModels, store, JOURNAL_PROJECTIONS);
