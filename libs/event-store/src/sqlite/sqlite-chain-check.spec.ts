@@ -105,6 +105,22 @@ describe('verifying an embedded journal in worker threads', () => {
     }
   });
 
+  it('checks a page holding a large record row by row, and still finds a change in it', async () => {
+    const file = await journal(dir, 2, 3);
+    const store = new SqliteEventStore({ file, clock: systemClock });
+    await store.append('case-0', [note('x'.repeat(20_000))], 2); // position 7, beyond what a packed page takes
+    await store.close();
+    const rowByRow = jest.spyOn(ChainVerifier.prototype, 'checkPrebuilt');
+    try {
+      expect(await verifySqliteJournalFile(file, { workers: 1 })).toEqual({ events: 7, streams: 2, failure: null });
+      expect(rowByRow).toHaveBeenCalledTimes(7);
+      tamper(file, `UPDATE events SET data = replace(data, 'xxx', 'xyx') WHERE position = 7`);
+      expect((await verifySqliteJournalFile(file, { workers: 1 })).failure).toMatchObject({ reason: 'hash_mismatch', streamId: 'case-0', revision: 3 });
+    } finally {
+      rowByRow.mockRestore();
+    }
+  });
+
   it('decides as checking every stored row in turn does, whatever an intruder changed in the file', async () => {
     const original = await journal(dir, 3, 6);
     const changes = [

@@ -23,12 +23,16 @@ const RECORD_TEXT = `concat('{"data":', data, ',"eventId":"', event_id, '","meta
  * cost per value returned is what limited the check. The rows of the subquery come in position
  * order (a subquery with LIMIT is not merged into an aggregate query); the positions are returned
  * too, and the page is checked row by row if they are not ascending. So it is if a row's members
- * are not of the types the writer stores (`typed`: 'text' is the greatest type name).
+ * are not of the types the writer stores (`typed`: 'text' is the greatest type name), or if a row
+ * is larger than PACKED_ROW_BYTES: a page packs at most PAGE of them, so it never holds more than
+ * a few tens of megabytes (row by row, one row at a time is assembled).
  */
-const SELECT_PACKED = `SELECT count(*), max(position), min(typed), group_concat(position, ','), CAST(group_concat(record, char(10)) AS BLOB),
+const PACKED_ROW_BYTES = 16_384;
+const SELECT_PACKED = `SELECT count(*), max(position), min(typed) AND max(size) <= ${PACKED_ROW_BYTES}, group_concat(position, ','), CAST(group_concat(record, char(10)) AS BLOB),
                               group_concat(stream_id, char(10)), group_concat(event_id, char(10)), group_concat(type, char(10)),
                               group_concat(revision, ','), group_concat(prev_hash, ''), group_concat(hash, ''), group_concat(metadata_at, ',')
-                       FROM (SELECT position, stream_id, event_id, type, revision, prev_hash, hash, ${RECORD_TEXT} AS record,
+                       FROM (SELECT position, stream_id, event_id, type, revision, prev_hash, hash, octet_length(data) + octet_length(metadata) AS size,
+                                    CASE WHEN octet_length(data) + octet_length(metadata) <= ${PACKED_ROW_BYTES} THEN ${RECORD_TEXT} END AS record,
                                     33 + octet_length(data) + octet_length(event_id) AS metadata_at,
                                     min(typeof(stream_id), typeof(event_id), typeof(type), typeof(data), typeof(metadata), typeof(prev_hash), typeof(hash)) = 'text'
                                       AND typeof(revision) = 'integer' AS typed
@@ -63,7 +67,7 @@ export async function checkSlice(db: Database.Database, after: number, upTo: num
   const packedPage = db.prepare(SELECT_PACKED).raw(true);
   const rowByRow = rowByRowCheck(db, verifier);
   for (let from = after; ;) {
-    const [count, last, typed, positionList, records, streamIds, eventIds, types, revisions, prevHashes, hashes, metadataAt] = packedPage.get(
+    const [count, last, packable, positionList, records, streamIds, eventIds, types, revisions, prevHashes, hashes, metadataAt] = packedPage.get(
       from,
       upTo,
       PAGE,
@@ -71,7 +75,7 @@ export async function checkSlice(db: Database.Database, after: number, upTo: num
     if (count === 0 || last === null) return verifier.segmentCheck(null);
     const positions = ascendingPositions(positionList, count);
     const page = { count, records, streamIds, eventIds, types, revisions, prevHashes, hashes, metadataAt };
-    const vouched = typed === 1 && positions ? verifier.checkPacked(page) : 0;
+    const vouched = packable === 1 && positions ? verifier.checkPacked(page) : 0;
     if (vouched < count) {
       const failure = rowByRow(vouched === 0 ? from : (positions as number[])[vouched - 1], last);
       if (failure) return verifier.segmentCheck(failure);
