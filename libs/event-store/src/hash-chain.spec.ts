@@ -93,6 +93,25 @@ function journal(appends: Array<{ stream: number; count: number; ms: number }>):
   return rows;
 }
 
+/** case-1 three events, case-2 two, case-1 two more, a second apart: positions 1-7. */
+const SMALL_PLAN = [
+  { stream: 1, count: 3, ms: 0 },
+  { stream: 2, count: 2, ms: 1000 },
+  { stream: 1, count: 2, ms: 1000 },
+];
+
+/**
+ * The rows with one damage at `at` (modulo their number): changes[how], or for how = changes.length
+ * the record gone (unless it is the only one), for changes.length + 1 the record twice.
+ */
+function withDamage(rows: StoredRow[], damage: { at: number; how: number } | null, changes: Array<(row: StoredRow) => StoredRow>): StoredRow[] {
+  if (!damage) return rows;
+  const at = damage.at % rows.length;
+  if (damage.how === changes.length) return rows.filter((_, index) => index !== at || rows.length === 1);
+  if (damage.how === changes.length + 1) return [...rows.slice(0, at), rows[at], ...rows.slice(at)];
+  return rows.map((row, index) => (index === at ? changes[damage.how](row) : row));
+}
+
 /** A forger's row: altered, then hashed again (only its link to the next record can betray it). */
 function rehashed(row: StoredRow): StoredRow {
   return {
@@ -507,14 +526,8 @@ describe('ChainVerifier.checkPacked (a page of rows packed by the store)', () =>
     fc.assert(
       fc.property(appends, fc.option(fc.record({ at: fc.nat(), how: fc.nat(damages.length + 1) })), fc.nat(3), fc.boolean(), (plan, damage, skip, segment) => {
         // A page that starts inside the journal, as the slices of a parallel check do.
-        let rows = journal(plan);
-        rows = rows.slice(segment ? Math.min(skip, rows.length - 1) : 0);
-        if (damage) {
-          const at = damage.at % rows.length;
-          if (damage.how === damages.length) rows = rows.filter((_, index) => index !== at || rows.length === 1);
-          else if (damage.how === damages.length + 1) rows = [...rows.slice(0, at), rows[at], ...rows.slice(at)];
-          else rows = rows.map((row, index) => (index === at ? damages[damage.how](row) : row));
-        }
+        const whole = journal(plan);
+        const rows = withDamage(whole.slice(segment ? Math.min(skip, whole.length - 1) : 0), damage, damages);
         const packed = segment ? ChainVerifier.forSegment() : new ChainVerifier();
         const vouched = packed.checkPacked(pack(rows));
         const packedFailure = rowByRow(packed, rows, vouched);
@@ -529,11 +542,7 @@ describe('ChainVerifier.checkPacked (a page of rows packed by the store)', () =>
   });
 
   it('vouches for every row of an intact page, and stops at the first damaged one', () => {
-    const rows = journal([
-      { stream: 1, count: 3, ms: 0 },
-      { stream: 2, count: 2, ms: 1000 },
-      { stream: 1, count: 2, ms: 1000 },
-    ]);
+    const rows = journal(SMALL_PLAN);
     expect(new ChainVerifier().checkPacked(pack(rows))).toBe(7);
     const damaged = rows.map((row, index) => (index === 4 ? { ...row, dataText: row.dataText.replace('note', 'nota') } : row));
     const verifier = new ChainVerifier();
@@ -590,15 +599,7 @@ describe('checking the journal in slices (ChainVerifier.forSegment + joinSegment
         fc.array(fc.nat(), { maxLength: 6 }),
         fc.option(fc.record({ at: fc.nat(), how: fc.nat(tamperings.length + 1) })),
         (plan, cuts, damage) => {
-          let rows = journal(plan);
-          if (damage) {
-            const at = damage.at % rows.length;
-            if (damage.how === tamperings.length)
-              rows = rows.filter((_, index) => index !== at); // a record gone
-            else if (damage.how === tamperings.length + 1)
-              rows = [...rows.slice(0, at), rows[at], ...rows.slice(at)]; // a record twice
-            else rows = rows.map((row, index) => (index === at ? tamperings[damage.how](row) : row));
-          }
+          const rows = withDamage(journal(plan), damage, tamperings);
           expect(slicedCheck(rows, cuts)).toEqual(wholeCheck(rows));
         },
       ),
@@ -607,11 +608,7 @@ describe('checking the journal in slices (ChainVerifier.forSegment + joinSegment
   });
 
   it('finds a broken link that falls exactly on a cut, and names its stream and revision', () => {
-    const rows = journal([
-      { stream: 1, count: 3, ms: 0 },
-      { stream: 2, count: 2, ms: 1000 },
-      { stream: 1, count: 2, ms: 1000 },
-    ]);
+    const rows = journal(SMALL_PLAN);
     const gone = rows.findIndex((row) => row.streamId === 'case-1' && row.revision === 3);
     const damaged = rows.filter((_, index) => index !== gone);
     const result = slicedCheck(damaged, [gone]);
