@@ -496,8 +496,10 @@ export type StoredRow = RecordHead & { dataText: string; metadataText: string; h
 /** A stored row with, instead of its data text, the UTF-8 bytes of its whole record text assembled by the store (see checkPrebuilt). */
 export type PrebuiltRow = RecordHead & { metadataText: string; hash: string; canonicalBytes: Uint8Array };
 
-/** Non-empty printable ASCII without quote or backslash: JSON writes it between quotes unchanged. */
-const QUOTED_AS_IS = /^[\x20\x21\x23-\x5b\x5d-\x7e]+$/;
+/** Printable ASCII but quote and backslash: what JSON writes between quotes unchanged. */
+const AS_IS_CHARACTER = '[\\x20\\x21\\x23-\\x5b\\x5d-\\x7e]';
+/** A non-empty text made of them. */
+const QUOTED_AS_IS = new RegExp(`^${AS_IS_CHARACTER}+$`);
 
 /**
  * Consecutive rows of the journal in position order, packed by the store into one value per
@@ -523,7 +525,8 @@ export interface PackedRows {
   metadataAt: string;
 }
 
-const QUOTED_AS_IS_LINES = /^[\x20\x21\x23-\x5b\x5d-\x7e]+(?:\n[\x20\x21\x23-\x5b\x5d-\x7e]+)*$/;
+/** Such texts joined by newlines. */
+const QUOTED_AS_IS_LINES = new RegExp(`^${AS_IS_CHARACTER}+(?:\\n${AS_IS_CHARACTER}+)*$`);
 const INTEGER_LIST = /^(?:0|-?[1-9]\d*)(?:,(?:0|-?[1-9]\d*))*$/;
 
 /** What checkPrebuilt asks of each row's members, asked of the whole page at once (one regular expression per member). */
@@ -544,8 +547,6 @@ function lineCount(text: string): number {
   for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lines++;
   return lines;
 }
-
-const RECORDED_AT_KEY_BYTES = Buffer.from('"recordedAt":"');
 
 /** recordedAtOf of the metadata text at bytes [metadataStart, metadataEnd) of a packed record. */
 function packedRecordedAt(records: Buffer, metadataStart: number, metadataEnd: number): string | null {
@@ -617,6 +618,7 @@ function shapeProblem(record: unknown): string | null {
 }
 
 const RECORDED_AT_KEY = '"recordedAt":"';
+const RECORDED_AT_KEY_BYTES = Buffer.from(RECORDED_AT_KEY);
 
 /**
  * metadata.recordedAt read from canonical metadata text without parsing it: the server writes
