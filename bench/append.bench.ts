@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { systemClock, type Actor } from '@mc/domain';
 import type { EventStore } from '@mc/event-store/event-store.port';
 import { ChainVerifier } from '@mc/event-store/hash-chain';
-import { compiled } from './support/compiled';
+import { compiled, compiledApp } from './support/compiled';
 import type { BenchContext } from './support/context';
 import { Rng, words } from './support/journal-generator';
 import { eluMeter, nowMs, percentile } from './support/measure';
@@ -34,16 +34,11 @@ interface RawRate {
   meanUs: number;
 }
 
-/**
- * The service compiled (dist/), as `npm start` runs it: under ts-node the main thread and the
- * writer thread would also carry Node's domain module, which wraps every event emit.
- */
+/** The compiled service (compiledApp), with the command this bench sends and the store its reference creates its table with. */
 function loadService() {
   return {
-    ...compiled<typeof import('../apps/api/src/app.factory')>('apps/api/src/app.factory'),
-    ...compiled<typeof import('../apps/api/src/config/config')>('apps/api/src/config/config'),
+    ...compiledApp(),
     ...compiled<typeof import('@mc/event-store')>('libs/event-store/src/index'),
-    ...compiled<typeof import('@mc/event-store/event-store.port')>('libs/event-store/src/event-store.port'),
     ...compiled<typeof import('../apps/api/src/cases/commands/execute-case-command/execute-case-command.command')>(
       'apps/api/src/cases/commands/execute-case-command/execute-case-command.command',
     ),

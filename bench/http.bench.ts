@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Express, Request, Response } from 'express';
 import type { EventStore } from '@mc/event-store/event-store.port';
-import { compiled } from './support/compiled';
+import { compiledApp } from './support/compiled';
 import type { BenchContext } from './support/context';
 import { runLoad, type LoadOptions, type LoadResult } from './support/load';
 import { RssSampler, eluMeter, nowMs, percentile } from './support/measure';
@@ -69,10 +69,7 @@ export async function httpBench(ctx: BenchContext): Promise<BenchResult> {
   const warmUp = Math.max(1, Math.min(3, seconds / 5));
   const notes: string[] = [];
 
-  // Compiled (dist/), as the service runs: ts-node would also load Node's domain module (which wraps every event emit) here and in the writer thread.
-  const { createApp } = compiled<typeof import('../apps/api/src/app.factory')>('apps/api/src/app.factory');
-  const { loadConfig } = compiled<typeof import('../apps/api/src/config/config')>('apps/api/src/config/config');
-  const { EVENT_STORE } = compiled<typeof import('@mc/event-store/event-store.port')>('libs/event-store/src/event-store.port');
+  const { createApp, loadConfig, EVENT_STORE } = compiledApp();
   const config = loadConfig({ MC_DATA_DIR: join(dir, 'app'), MC_BOOTSTRAP_ADMIN: `${ADMIN.username}:${ADMIN.password}`, MC_WRITE_LIMIT_PER_MINUTE: '0' });
   const app: NestExpressApplication = await createApp(config, { logger: false });
   try {

@@ -23,3 +23,16 @@ export function compiled<T>(module: string): T {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require(compiledModulePath(module)) as T;
 }
+
+/**
+ * What a bench needs to run the service's Nest app compiled, as `npm start` runs it: under
+ * ts-node the main thread and the writer thread would also carry Node's domain module (loaded by
+ * ts-node), which wraps every event emit.
+ */
+export function compiledApp() {
+  return {
+    ...compiled<typeof import('../../apps/api/src/app.factory')>('apps/api/src/app.factory'),
+    ...compiled<typeof import('../../apps/api/src/config/config')>('apps/api/src/config/config'),
+    ...compiled<typeof import('@mc/event-store/event-store.port')>('libs/event-store/src/event-store.port'),
+  };
+}
