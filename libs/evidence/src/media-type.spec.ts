@@ -113,6 +113,26 @@ describe('detectMediaType', () => {
     expect(await detectMediaType(PE)).toBe('application/x-msdownload');
   });
 
+  it('answers for every file cut short, from bytes and from a path: a damaged file is still evidence', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mc-media-'));
+    try {
+      const samples = { PDF, PNG, JPEG, GIF, WEBP, HEIC, ELF, PE, MACHO, EMAIL, DOCX: zipWith('word/document.xml') };
+      for (const [name, bytes] of Object.entries(samples)) {
+        for (let length = 0; length <= bytes.length; length++) {
+          const cut = bytes.subarray(0, length);
+          writeFileSync(join(dir, 'cut'), cut);
+          const fromBytes = await detectMediaType(cut, 'image/png').catch((e: Error) => `threw ${e.message}`);
+          const fromPath = await detectMediaType(join(dir, 'cut'), 'image/png').catch((e: Error) => `threw ${e.message}`);
+          expect({ name, length, fromBytes, fromPath }).toEqual({ name, length, fromBytes: expect.not.stringMatching(/^threw/), fromPath });
+        }
+      }
+      // A PNG signature alone: bytes nobody can name.
+      expect(await detectMediaType(PNG.subarray(0, 8), 'text/plain')).toBe('application/octet-stream');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('reads from a path as from bytes, checking the whole file for text', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mc-media-'));
     try {

@@ -159,7 +159,7 @@ async function sniff(input: Uint8Array | string): Promise<Sniffed> {
   const native = executableMagic(head);
   if (native) return { kind: 'format', type: native };
 
-  const detected = isPath ? await FileType.fromFile(input) : await FileType.fromBuffer(head);
+  const detected = await formatOf(input, head);
   // Two- or three-byte signatures ("MZ", "ID3") also begin ordinary sentences.
   if (detected && (TEXTUAL_FORMATS.has(detected.mime) || !textEncodingOf(head, false))) {
     return { kind: 'format', type: detected.mime };
@@ -171,6 +171,21 @@ async function sniff(input: Uint8Array | string): Promise<Sniffed> {
     return { kind: 'text', encoding };
   }
   return detected ? { kind: 'format', type: detected.mime } : { kind: 'binary' };
+}
+
+/**
+ * file-type's verdict, or undefined when the content ends inside the structure its signature
+ * announces (a PNG cut after its signature, say): a damaged file is still evidence, kept as
+ * unrecognized bytes. file-type 16 means to answer undefined there, but lets its end-of-stream
+ * error through (a missing await in fromTokenizer).
+ */
+async function formatOf(input: Uint8Array | string, head: Buffer): Promise<FileType.FileTypeResult | undefined> {
+  try {
+    return typeof input === 'string' ? await FileType.fromFile(input) : await FileType.fromBuffer(head);
+  } catch (error) {
+    if ((error as Error)?.constructor?.name === 'EndOfStreamError') return undefined;
+    throw error;
+  }
 }
 
 function settle(found: Sniffed, hints: string[]): string {
