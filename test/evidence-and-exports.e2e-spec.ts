@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { verifyBundle } from '@mc/evidence';
@@ -86,6 +86,25 @@ describe('Evidence files and exports', () => {
     await t.http.post(`/api/v1/cases/${caseId}/evidence`).set(bearer(agent)).field('description', 'sans fichier').expect(400);
     expect((await t.http.get(`/api/v1/cases/${caseId}/events`).set(bearer(agent))).body.length).toBe(before);
     expect(readdirSync(join(t.dataDir, 'uploads'))).toEqual([]);
+  });
+
+  it('keeps no byte of an upload the case refuses (unknown aboutEntryId, closed case)', async () => {
+    const dir = join(t.dataDir, 'attachments');
+    const stored = () => (existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => statSync(join(dir, f)).isFile()) : []);
+    const events = async () => (await t.http.get(`/api/v1/cases/${caseId}/events`).set(bearer(agent))).body.length;
+    const before = { stored: stored(), events: await events() };
+    const unknownEntry = await t.http
+      .post(`/api/v1/cases/${caseId}/evidence`)
+      .set(bearer(agent))
+      .field('aboutEntryId', '3f1c2a4e-9b7d-4c1e-8f2a-1b2c3d4e5f60')
+      .attach('file', Buffer.from('capture refusée 1'), 'capture.txt')
+      .expect(422);
+    expect(unknownEntry.body.code).toBe('RULE_VIOLATED');
+    const closed = (await t.http.post('/api/v1/cases').set(bearer(agent)).send({ title: 'Dossier clos' }).expect(201)).body.id;
+    await t.http.post(`/api/v1/cases/${closed}/close`).set(bearer(agent)).send({ reason: 'Accès rétablis.' }).expect(201);
+    const onClosed = await t.http.post(`/api/v1/cases/${closed}/evidence`).set(bearer(agent)).attach('file', Buffer.from('capture refusée 2'), 'capture.txt');
+    expect(onClosed.body.code).toBe('CASE_CLOSED');
+    expect({ stored: stored(), events: await events() }).toEqual(before);
   });
 
   it('exports the PDF dossier, recording DossierExported with the SHA-256 of the bytes sent', async () => {

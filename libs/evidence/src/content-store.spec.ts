@@ -55,6 +55,31 @@ describe('ContentStore', () => {
     expect(streamed).toEqual({ sha256: sha256('un deux trois'), size: 13 });
   });
 
+  it('stages a file: hashed and written aside, in the store only once kept, gone once discarded', async () => {
+    const source = join(root, '..', `${root.split('/').pop()}-upload`);
+    const bytes = Buffer.from('photo de l’écran de connexion');
+    writeFileSync(source, bytes);
+    try {
+      const refused = await store.stageFile(source);
+      expect(refused).toMatchObject({ sha256: sha256(bytes), size: bytes.length });
+      expect(store.has(refused.sha256)).toBe(false);
+      await refused.discard();
+      await refused.keep(); // too late: a discarded stage stays discarded
+      expect(stored()).toEqual([]);
+
+      const kept = await store.stageFile(source);
+      await kept.keep();
+      await kept.discard(); // does nothing once kept
+      expect(stored()).toEqual([join(kept.sha256.slice(0, 2), kept.sha256)]);
+
+      const again = await store.stageFile(source);
+      await again.keep();
+      expect(stored()).toEqual([join(kept.sha256.slice(0, 2), kept.sha256)]);
+    } finally {
+      rmSync(source, { force: true });
+    }
+  });
+
   it('keeps one copy of the same content and discards the new temporary file', async () => {
     const first = await store.putBuffer(Buffer.from('même contenu'));
     const before = statSync(store.pathOf(first.sha256));

@@ -10,6 +10,14 @@ export interface StoredContent {
   size: number;
 }
 
+/** Bytes written and hashed but not yet in the store: kept once the caller's checks pass, discarded otherwise. */
+export interface StagedContent extends StoredContent {
+  /** Moves the bytes into place (nothing to do when that content is already stored). */
+  keep(): Promise<void>;
+  /** Removes the staged bytes; does nothing once kept. */
+  discard(): Promise<void>;
+}
+
 export type ByteChunks = AsyncIterable<Uint8Array | string> | NodeJS.ReadableStream;
 
 export class ContentNotFoundError extends Error {
@@ -48,19 +56,48 @@ export class ContentStore {
    * place and fsyncs the directory. When that content is already stored the copy is discarded.
    */
   async putStream(source: ByteChunks | Iterable<Uint8Array>): Promise<StoredContent> {
+    const staged = await this.stageStream(source);
+    try {
+      await staged.keep();
+      return { sha256: staged.sha256, size: staged.size };
+    } finally {
+      await staged.discard();
+    }
+  }
+
+  /** Copies a file into the store's temporary area and hashes it; see StagedContent. */
+  stageFile(sourcePath: string): Promise<StagedContent> {
+    return this.stageStream(readChunks(sourcePath));
+  }
+
+  private async stageStream(source: ByteChunks | Iterable<Uint8Array>): Promise<StagedContent> {
     // A stream that fails before it is read must reject this call, not crash the process: the
     // iteration below reports the stream's error.
     if (isEmitter(source)) source.on('error', () => undefined);
     await mkdir(this.tmpDir, { recursive: true });
     const tempPath = join(this.tmpDir, `${randomUUID()}.part`);
-    let moved = false;
+    let written: StoredContent;
     try {
-      const { sha256, size } = await writeHashed(tempPath, source);
-      moved = await this.commit(tempPath, sha256, size);
-      return { sha256, size };
-    } finally {
-      if (!moved) await rm(tempPath, { force: true });
+      written = await writeHashed(tempPath, source);
+    } catch (error) {
+      await rm(tempPath, { force: true });
+      throw error;
     }
+    let settled = false;
+    return {
+      ...written,
+      keep: async () => {
+        if (settled) return;
+        const moved = await this.commit(tempPath, written.sha256, written.size);
+        settled = true;
+        if (!moved) await rm(tempPath, { force: true });
+      },
+      discard: async () => {
+        if (settled) return;
+        settled = true;
+        await rm(tempPath, { force: true });
+      },
+    };
   }
 
   /* Reads are synchronous where callers need them so (the PDF renderer's attachment callback);

@@ -1,12 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { unlink } from 'node:fs/promises';
 import { Inject } from '@nestjs/common';
 import { Command, CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { AccessPolicy, caseNotFound } from '@mc/access';
-import { Actor, DomainError } from '@mc/domain';
+import { Actor, Clock, DomainError, decideCase } from '@mc/domain';
 import { EVENT_STORE, EventStore } from '@mc/event-store/event-store.port';
 import { ContentStore, detectMediaType, isRefusedMediaType } from '@mc/evidence';
 import { isUuid, loadCase } from '../../../journal/case-stream';
-import { CONTENT_STORE } from '../../../journal/journal.tokens';
+import { CLOCK, CONTENT_STORE } from '../../../journal/journal.tokens';
 import { CaseWriteResult, ExecuteCaseCommand } from '../../../cases/commands/execute-case-command/execute-case-command.command';
 import { AttachEvidenceDto } from './attach-evidence.dto';
 
@@ -45,13 +46,16 @@ export function cleanFileName(name: string): string {
 
 /**
  * Stores the bytes first (content-addressed, durable), then records EvidenceAttached: a crash in
- * between leaves an unreferenced file, never an event pointing at missing bytes.
+ * between leaves an unreferenced file, never an event pointing at missing bytes. The case's
+ * rules (closed case, unknown aboutEntryId, date in the future...) are checked before the bytes
+ * are kept, so that a refused upload leaves nothing behind.
  */
 @CommandHandler(AttachEvidenceCommand)
 export class AttachEvidenceHandler implements ICommandHandler<AttachEvidenceCommand, AttachEvidenceResult> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CONTENT_STORE) private readonly contents: ContentStore,
+    @Inject(CLOCK) private readonly clock: Clock,
     private readonly policy: AccessPolicy,
     private readonly commands: CommandBus,
   ) {}
@@ -59,7 +63,8 @@ export class AttachEvidenceHandler implements ICommandHandler<AttachEvidenceComm
   async execute({ actor, caseId, file, fields, correlationId }: AttachEvidenceCommand): Promise<AttachEvidenceResult> {
     try {
       if (!isUuid(caseId)) throw caseNotFound();
-      this.policy.assertCanWriteCase(actor, (await loadCase(this.store, caseId)).state, 'AttachEvidence');
+      const { state } = await loadCase(this.store, caseId);
+      this.policy.assertCanWriteCase(actor, state, 'AttachEvidence');
       const fileName = cleanFileName(file.originalName);
       const mediaType = await detectMediaType(file.path, file.claimedType, fileName);
       if (isRefusedMediaType(mediaType)) {
@@ -70,8 +75,15 @@ export class AttachEvidenceHandler implements ICommandHandler<AttachEvidenceComm
           `This kind of file is not kept as evidence (${mediaType}).`,
         );
       }
-      const { sha256, size } = await this.contents.putFile(file.path);
+      const staged = await this.contents.stageFile(file.path);
+      const { sha256, size } = staged;
       const data = { sha256, size, mediaType, fileName, ...definedFields(fields) };
+      try {
+        decideCase({ type: 'AttachEvidence', data: { ...data, evidenceId: randomUUID() } }, state, { now: this.clock.now() });
+        await staged.keep();
+      } finally {
+        await staged.discard();
+      }
       const write = await this.commands.execute(new ExecuteCaseCommand(caseId, { type: 'AttachEvidence', data }, actor, correlationId));
       return { write, sha256, size, mediaType, fileName };
     } finally {
