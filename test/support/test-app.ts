@@ -26,7 +26,7 @@ export interface TestApp {
 export async function startTestApp(env: NodeJS.ProcessEnv = {}, options: { clock?: Clock; dataDir?: string } = {}): Promise<TestApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'mc-e2e-'));
   const config = loadConfig({ MC_DATA_DIR: dataDir, MC_BOOTSTRAP_ADMIN: `${ADMIN.username}:${ADMIN.password}`, ...env });
-  const app = await createApp(config, { logger: false, clock: options.clock });
+  const app = await createApp(config, { logger: process.env.E2E_LOGS ? undefined : false, clock: options.clock });
   await app.init();
   const http = request(app.getHttpServer());
   let admin: string | null = null;
