@@ -136,4 +136,46 @@ describe('Contract business hours on the admin provider page (Chromium)', () => 
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  it('admin: a change another administrator made meanwhile is not overwritten; the form asks to reload and keeps what was typed', async () => {
+    const admin = bearer(await web.t.adminToken());
+    const sharedId = (await web.t.http.post('/api/v1/providers').set(admin).send({ name: 'Prestataire à deux mains' }).expect(201)).body.id;
+    const commitments = async () => (await web.t.http.get(`/api/v1/providers/${sharedId}`).set(admin).expect(200)).body.commitments;
+    const { context, page, problems } = await newPage(browser, DESKTOP);
+    await logIn(page, web.url, ADMIN.username, ADMIN.password, /#\/admin$/);
+    await page.goto(`${web.url}/#/admin/providers/${sharedId}`);
+    await page.getByLabel(/^Indicateur/).waitFor();
+
+    // While the page is open, another administrator defines the service-restoration commitment.
+    const theirs = { metric: 'service_restoration', target: 480, calendar: '24x7', source: 'Avenant n°3, indicateur 4.1' };
+    await web.t.http.post(`/api/v1/providers/${sharedId}/sla`).set(admin).send(theirs).expect(201);
+
+    const fillCommitment = async () => {
+      await page.getByLabel(/^Indicateur/).selectOption('service_restoration');
+      await page.getByRole('spinbutton', { name: 'jours' }).fill('1');
+      await page.getByLabel('Clause du contrat').fill(CLAUSE);
+      await page.getByRole('button', { name: 'Enregistrer l’engagement' }).click();
+    };
+    await fillCommitment();
+    await eventually(async () =>
+      expect(await textOf(page, '.mc-summary')).toContain('Le prestataire a été modifié entre-temps : rechargez-le puis recommencez.'),
+    );
+    expect(await page.getByLabel('Clause du contrat').inputValue()).toBe(CLAUSE);
+    expect(await commitments()).toEqual([expect.objectContaining({ target: 480, source: theirs.source })]);
+
+    // The hours form is held to the same revision.
+    await page.getByLabel('Source (contrat, annexe, clause)').fill(CLAUSE);
+    await page.getByRole('button', { name: 'Enregistrer les heures ouvrées' }).click();
+    await eventually(async () => expect(await textOf(page, '#business-hours-form .mc-summary')).toContain('Le prestataire a été modifié entre-temps'));
+    expect((await web.t.http.get(`/api/v1/providers/${sharedId}`).set(admin).expect(200)).body.businessHours).toBeNull();
+
+    // Reloaded, the page shows their commitment; the change made on it goes through.
+    await page.reload();
+    await eventually(async () => expect(await textOf(page, '#commitments-table')).toContain(theirs.source));
+    await fillCommitment();
+    await eventually(async () => expect(await textOf(page, '#commitments-table')).toContain(CLAUSE));
+    expect(await commitments()).toEqual([expect.objectContaining({ target: 1440, source: CLAUSE })]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });

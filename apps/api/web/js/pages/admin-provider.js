@@ -12,12 +12,15 @@ import { table } from '../table.js';
 
 /**
  * One provider: its commitments in force (each withdrawn with a reason) and the form defining one;
- * the contract's support hours in force and the form defining them.
+ * the contract's support hours in force and the form defining them. Every change is sent with the
+ * revision this page shows: if another administrator changed the provider meanwhile, the API
+ * refuses it (409) and the form asks to reload, rather than overwrite what this page never showed.
  */
 export async function show({ providerId }) {
   const provider = (await get('/providers')).find((p) => p.id === providerId);
   if (!provider) throw new Error(t('app.notFound'));
   const here = `#/admin/providers/${providerId}`;
+  const expectedRevision = provider.revision;
   const { form } = buildForm({
     draftKey: `admin:sla:${providerId}`,
     fields: [
@@ -35,7 +38,7 @@ export async function show({ providerId }) {
     ],
     submitLabel: t('sla.define'),
     onSubmit: async (body) => {
-      await post(`/providers/${providerId}/sla`, body);
+      await post(`/providers/${providerId}/sla`, { ...body, expectedRevision });
       setFlash('success', t('sla.defined', { metric: metricLabel(body.metric) }));
       navigate(here);
     },
@@ -47,7 +50,7 @@ export async function show({ providerId }) {
     submitLabel: t('hours.define'),
     onSubmit: async (_body, raw) => {
       try {
-        await post(`/providers/${providerId}/business-hours`, hoursBody(raw));
+        await post(`/providers/${providerId}/business-hours`, { ...hoursBody(raw), expectedRevision });
       } catch (error) {
         throw problemsOnDays(error);
       }
@@ -69,7 +72,7 @@ export async function show({ providerId }) {
         label: t('sla.withdrawReason'),
         submitLabel: t('sla.withdraw'),
         onSubmit: async (reason) => {
-          await api('DELETE', `/providers/${providerId}/sla/${c.metric}`, { json: { reason } });
+          await api('DELETE', `/providers/${providerId}/sla/${c.metric}`, { json: { reason, expectedRevision } });
           setFlash('success', t('sla.withdrawn', { metric: metricLabel(c.metric) }));
           navigate(here);
         },
