@@ -211,6 +211,11 @@ const RECORD_MEMBERS = ['streamId', 'revision', 'eventId', 'type', 'data', 'meta
 const HEX_SHA256 = /^[0-9a-f]{64}$/;
 const ISO_UTC_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
+/** A recordedAt as stores write it: a real UTC date in the fixed-width form with milliseconds. */
+export function isRecordedAtText(value: unknown): value is string {
+  return typeof value === 'string' && ISO_UTC_MS.test(value) && Number.isFinite(Date.parse(value));
+}
+
 /**
  * recordedAt is always in the fixed-width ISO_UTC_MS form here, so its text order is time order;
  * hash is always 64 lowercase hex digits (a record whose hash is not never becomes a head).
@@ -609,7 +614,7 @@ function shapeProblem(record: unknown): string | null {
   if (!isPlainObject(r.data)) return 'data must be an object';
   if (!isPlainObject(r.metadata)) return 'metadata must be an object';
   const recordedAt = r.metadata.recordedAt;
-  if (typeof recordedAt !== 'string' || !ISO_UTC_MS.test(recordedAt) || !Number.isFinite(Date.parse(recordedAt))) {
+  if (!isRecordedAtText(recordedAt)) {
     return `metadata.recordedAt must be a UTC ISO-8601 date with milliseconds, found ${JSON.stringify(recordedAt)}`;
   }
   if (typeof r.prevHash !== 'string' || !HEX_SHA256.test(r.prevHash)) return 'prevHash must be 64 lowercase hex digits';

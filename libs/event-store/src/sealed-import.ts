@@ -1,4 +1,4 @@
-import { GENESIS_PREV_HASH, computeHash, type ChainHead } from './hash-chain';
+import { GENESIS_PREV_HASH, computeHash, isRecordedAtText, type ChainHead } from './hash-chain';
 import type { AppendResult, StoredEvent } from './event-store.port';
 
 /**
@@ -25,7 +25,6 @@ export class SealedImportError extends Error {
 }
 
 const MEMBERS = ['data', 'eventId', 'hash', 'metadata', 'prevHash', 'revision', 'streamId', 'type'].join();
-const ISO_UTC_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 /** Throws SealedImportError unless `records` continue `head` (null: new stream) link by link. */
 export function checkSealedBatch(streamId: string, head: ChainHead | null, records: StoredEvent[]): void {
@@ -44,10 +43,8 @@ export function checkSealedBatch(streamId: string, head: ChainHead | null, recor
     const expectedPrev = previous ? previous.hash : GENESIS_PREV_HASH;
     if (record.prevHash !== expectedPrev) refuse(`prevHash ${record.prevHash} does not link to ${expectedPrev}`);
     const recordedAt = (record.metadata as { recordedAt?: unknown } | undefined)?.recordedAt;
-    if (typeof recordedAt !== 'string' || !ISO_UTC_MS.test(recordedAt))
-      refuse(`metadata.recordedAt ${JSON.stringify(recordedAt)} is not a UTC date with milliseconds`);
-    if (previous && Date.parse(recordedAt as string) < Date.parse(previous.recordedAt))
-      refuse(`recordedAt ${String(recordedAt)} is earlier than ${previous.recordedAt}`);
+    if (!isRecordedAtText(recordedAt)) return refuse(`metadata.recordedAt ${JSON.stringify(recordedAt)} is not a UTC date with milliseconds`);
+    if (previous && Date.parse(recordedAt) < Date.parse(previous.recordedAt)) refuse(`recordedAt ${recordedAt} is earlier than ${previous.recordedAt}`);
     let recomputed: string;
     try {
       recomputed = computeHash(record);
@@ -55,6 +52,6 @@ export function checkSealedBatch(streamId: string, head: ChainHead | null, recor
       return refuse(`cannot be canonicalized (${(error as Error).message})`);
     }
     if (recomputed !== record.hash) refuse(`stored hash ${record.hash} differs from the recomputed ${recomputed}`);
-    previous = { revision: record.revision, hash: record.hash, recordedAt: recordedAt as string };
+    previous = { revision: record.revision, hash: record.hash, recordedAt };
   }
 }
