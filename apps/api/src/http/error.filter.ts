@@ -66,6 +66,19 @@ interface ErrorBody {
   fields?: { field: string; message: string }[];
 }
 
+/**
+ * File-system refusals that mean the data directory cannot take bytes right now (full, over
+ * quota, read-only, rights taken away, failing disk): for an upload or an export as for the
+ * journal, a 503 that says nothing was recorded, not an internal error.
+ */
+const STORAGE_REFUSALS = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EACCES', 'EPERM', 'EIO']);
+
+function isStorageRefusal(e: unknown): boolean {
+  // Not `instanceof Error`: Node's own errors may come from another realm (a test's VM context).
+  const err = e as NodeJS.ErrnoException | null;
+  return typeof err?.syscall === 'string' && typeof err.code === 'string' && STORAGE_REFUSALS.has(err.code);
+}
+
 /** Errors raised by body-parser carry an HTTP status and a `type`. */
 function bodyParserStatus(e: unknown): number | null {
   const err = e as { type?: unknown; status?: unknown };
@@ -114,7 +127,7 @@ function errorBody(e: unknown, lang: Lang): ErrorBody {
     };
   }
   if (e instanceof WrongExpectedRevisionError) return generic(409, 'REVISION_CONFLICT', lang);
-  if (e instanceof StoreUnavailableError) return generic(503, 'STORE_UNAVAILABLE', lang);
+  if (e instanceof StoreUnavailableError || isStorageRefusal(e)) return generic(503, 'STORE_UNAVAILABLE', lang);
   const parserStatus = bodyParserStatus(e);
   if (parserStatus === 400) {
     return generic(400, 'INVALID_JSON', lang, {
