@@ -1,10 +1,8 @@
 #!/usr/bin/env node
 import 'reflect-metadata';
 import { CommandFactory } from 'nest-commander';
-import { ConfigError } from '@mc/api/config/config';
-import { DomainError } from '@mc/domain';
 import { CliModule } from './cli.module';
-import { CliError } from './cli-error';
+import { explainError } from './explain-error';
 
 /** CLI flags carry the same names as the environment (ARCHITECTURE.md): --data-dir sets MC_DATA_DIR. */
 const FLAG_TO_ENV: Record<string, string> = {
@@ -26,22 +24,16 @@ function liftGlobalFlags(argv: string[]): string[] {
   return rest;
 }
 
-function explain(error: unknown): string {
-  if (error instanceof CliError || error instanceof ConfigError) return error.message;
-  if (error instanceof DomainError) return error.problems.map((p) => p.fr).join(' ');
-  return `Erreur inattendue : ${(error as Error)?.stack ?? String(error)}`;
-}
-
 async function main(): Promise<void> {
   process.argv = [...process.argv.slice(0, 2), ...liftGlobalFlags(process.argv.slice(2))];
   await CommandFactory.run(CliModule, {
     logger: ['error'],
     errorHandler: (error) => {
-      console.error(explain(error));
+      console.error(explainError(error));
       process.exit(1);
     },
     serviceErrorHandler: (error) => {
-      console.error(explain(error));
+      console.error(explainError(error));
       process.exit(1);
     },
   });

@@ -1,0 +1,28 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DomainError } from '@mc/domain';
+import { CliError } from './cli-error';
+import { explainError } from './explain-error';
+
+describe('explainError', () => {
+  it('says what the file system refused, and where, without a stack trace', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mc-cli-'));
+    try {
+      const missing = await writeFile(join(dir, 'absent', 'journal.ndjson'), '').catch((e: unknown) => e);
+      expect(explainError(missing)).toBe(`Impossible d’utiliser ${join(dir, 'absent', 'journal.ndjson')} : le fichier ou le dossier n’existe pas (ENOENT).`);
+      const full = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', syscall: 'write' });
+      expect(explainError(full)).toBe('Opération sur le disque impossible : le disque est plein (ENOSPC).');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps our own refusals as they are, and shows the stack only for the unexpected', () => {
+    expect(explainError(new CliError('La sauvegarde x n’existe pas.'))).toBe('La sauvegarde x n’existe pas.');
+    expect(explainError(DomainError.of('NOT_FOUND', 'caseId', 'Dossier introuvable.', 'Case not found.'))).toBe('Dossier introuvable.');
+    expect(explainError(Object.assign(new Error('odd'), { code: 'ECONNRESET', syscall: 'read' }))).toMatch(/^Erreur inattendue : Error: odd\n\s+at /);
+    expect(explainError(new TypeError('x is undefined'))).toMatch(/^Erreur inattendue : TypeError: x is undefined/);
+  });
+});
