@@ -3,6 +3,7 @@ import { generateKeyPairSync, sign } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import * as yauzl from 'yauzl';
 import { sealEvents } from '@mc/event-store/hash-chain';
 import type { StoredEvent } from '@mc/event-store/event-store.port';
@@ -424,6 +425,45 @@ describe('verifyBundle', () => {
       const shifted = await shiftOffsets(patched, second.start, 3);
       expect(await verifyBundle(file(shifted))).toMatchObject({ ok: false, failure: { step: 0, code: 'inconsistent_archive', file: 'manifest.sig' } });
     });
+
+    it('answers any damage with a verdict, never an exception, and accepts only what leaves the signed files as they were', async () => {
+      type Damage =
+        | { flip: number; xor: number }
+        | { cut: number }
+        | { insert: number; bytes: Uint8Array }
+        | { remove: number; length: number }
+        | { overwrite: number; bytes: Uint8Array };
+      const at = fc.nat(original.length - 1);
+      const damage: fc.Arbitrary<Damage> = fc.oneof(
+        fc.record({ flip: at, xor: fc.integer({ min: 1, max: 255 }) }),
+        fc.record({ cut: at }),
+        fc.record({ insert: at, bytes: fc.uint8Array({ minLength: 1, maxLength: 40 }) }),
+        fc.record({ remove: at, length: fc.integer({ min: 1, max: 40 }) }),
+        fc.record({ overwrite: at, bytes: fc.uint8Array({ minLength: 1, maxLength: 40 }) }),
+      );
+      /** Offsets are taken modulo the length, as earlier damages may have shortened the archive. */
+      const apply = (bytes: Buffer, d: Damage): Buffer => {
+        const copy = Buffer.from(bytes);
+        if ('flip' in d) copy[d.flip % copy.length] ^= d.xor;
+        if ('overwrite' in d) Buffer.from(d.bytes).copy(copy, d.overwrite % copy.length);
+        if ('cut' in d) return copy.subarray(0, d.cut % copy.length);
+        if ('insert' in d) return Buffer.concat([copy.subarray(0, d.insert % copy.length), Buffer.from(d.bytes), copy.subarray(d.insert % copy.length)]);
+        if ('remove' in d) return Buffer.concat([copy.subarray(0, d.remove % copy.length), copy.subarray((d.remove % copy.length) + d.length)]);
+        return copy;
+      };
+      const signed = async (path: string) => (await readZipEntries(path)).filter((e) => e.name !== 'LISEZMOI.txt');
+      const intact = await signed(good);
+      await fc.assert(
+        fc.asyncProperty(fc.array(damage, { minLength: 1, maxLength: 3 }), async (damages) => {
+          const bytes = damages.reduce(apply, original);
+          const path = file(bytes);
+          const result = await verifyBundle(path);
+          if (result.ok) expect(await signed(path)).toEqual(intact);
+          else expect(result.failure).toMatchObject({ step: expect.any(Number), code: expect.any(String), message: expect.stringMatching(/\S/) });
+        }),
+        { numRuns: 300 },
+      );
+    }, 120_000);
 
     it('reports a missing or non-ZIP file at step 0', async () => {
       expect(await verifyBundle(join(work, 'absent.zip'))).toMatchObject({ ok: false, failure: { step: 0, code: 'unreadable', file: 'absent.zip' } });
