@@ -84,3 +84,39 @@ describe('Command line: users add and verify-journal', () => {
     }
   });
 });
+
+describe('Command line language: French by default, English with MC_LANG=en or --lang en', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mc-cli-lang-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** A refused bundle, the help and a refused role, said in the language that `lang` asks for. */
+  async function said(lang: { env?: NodeJS.ProcessEnv; args?: string[] }) {
+    const run = (args: string[]) => runCli([...(lang.args ?? []), ...args], { env: lang.env });
+    const [bundle, help] = await Promise.all([run(['verify', join(dir, 'absent.zip')]), run(['--help'])]);
+    const role = await run(['users', 'add', '--data-dir', dir, '--role', 'chef', 'blaireau', '--password-stdin']);
+    return { codes: [bundle.code, help.code, role.code], bundle: bundle.stderr.trim(), help: help.stdout, role: role.stderr.trim() };
+  }
+
+  it('speaks French unless told otherwise, and English with MC_LANG=en or --lang en', async () => {
+    const french = await said({});
+    expect(french).toEqual({
+      codes: [1, 0, 1],
+      bundle: expect.stringMatching(/^Paquet refusé à l’étape 0 \(archive ZIP\) : absent\.zip : le fichier ne peut pas être lu/),
+      help: expect.stringContaining('Gère les comptes'),
+      role: expect.stringMatching(/^Rôle inconnu « chef » : choisissez parmi .*union_rep/),
+    });
+    expect(french.help).toContain('Vérifie hors ligne un paquet de preuves');
+
+    for (const lang of [{ env: { MC_LANG: 'en' } }, { args: ['--lang', 'en'] }]) {
+      const english = await said(lang);
+      expect(english).toEqual({
+        codes: [1, 0, 1],
+        bundle: expect.stringMatching(/^Bundle refused at step 0 \(ZIP archive\): absent\.zip: the file cannot be read/),
+        help: expect.stringContaining('Manages accounts'),
+        role: expect.stringMatching(/^Unknown role "chef": choose from .*union_rep/),
+      });
+      expect(english.help).toContain('Verifies an evidence bundle');
+      expect(english.help).not.toContain('Gère les comptes');
+    }
+  });
+});

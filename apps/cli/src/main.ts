@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 import 'reflect-metadata';
 import { CommandFactory } from 'nest-commander';
-import { CliModule } from './cli.module';
 import { explainError } from './explain-error';
 
 /** CLI flags carry the same names as the environment (ARCHITECTURE.md): --data-dir sets MC_DATA_DIR. */
@@ -11,6 +10,7 @@ const FLAG_TO_ENV: Record<string, string> = {
   '--host': 'HOST',
   '--store': 'MC_STORE',
   '--timezone': 'MC_TIMEZONE',
+  '--lang': 'MC_LANG',
 };
 
 function liftGlobalFlags(argv: string[]): string[] {
@@ -24,13 +24,22 @@ function liftGlobalFlags(argv: string[]): string[] {
   return rest;
 }
 
+/** Commander's own exits (help shown, unknown option…) have already printed what there is to say. */
+function commanderExitCode(error: unknown): number | null {
+  const { code, exitCode } = (error ?? {}) as { code?: unknown; exitCode?: unknown };
+  return typeof code === 'string' && code.startsWith('commander.') && typeof exitCode === 'number' ? exitCode : null;
+}
+
 async function main(): Promise<void> {
   process.argv = [...process.argv.slice(0, 2), ...liftGlobalFlags(process.argv.slice(2))];
+  // Only now: the commands' descriptions are read from MC_LANG when their modules load.
+  const { CliModule } = await import('./cli.module');
   await CommandFactory.run(CliModule, {
     logger: ['error'],
     errorHandler: (error) => {
-      console.error(explainError(error));
-      process.exit(1);
+      const exitCode = commanderExitCode(error);
+      if (exitCode === null) console.error(explainError(error));
+      process.exit(exitCode ?? 1);
     },
     serviceErrorHandler: (error) => {
       console.error(explainError(error));

@@ -12,18 +12,28 @@ import { ExportCaseCommand, ExportedFile } from '@mc/api/exports/export-case.com
 import { loadConfig } from '@mc/api/config/config';
 import { withCore } from '../core-context';
 import { CliError } from '../cli-error';
+import { cliLanguage, say } from '../cli-language';
 import { recordDemoStory } from '../demo/demo-story';
 
 export const DEMO_USER = { username: 'demo', password: 'demo-main-courante', displayName: 'Agente de la médiathèque (démo)' };
 
-@Command({ name: 'demo', description: 'Charge un dossier d’exemple réaliste dans un journal vide et produit son dossier PDF' })
+@Command({
+  name: 'demo',
+  description: say({
+    fr: 'Charge un dossier d’exemple réaliste dans un journal vide et produit son dossier PDF',
+    en: 'Loads a realistic sample case into an empty journal and produces its PDF dossier',
+  }),
+})
 export class DemoCommand extends CommandRunner {
   async run(): Promise<void> {
     const config = loadConfig();
     const { caseId, pdf } = await withCore(async (core) => {
       const store = core.get<EventStore>(EVENT_STORE);
       if ((await store.headPosition()) > 0) {
-        throw new CliError(`Le journal de ${config.dataDir} n’est pas vide : la démonstration se charge dans un journal neuf (par exemple --data-dir ./demo).`);
+        throw new CliError({
+          fr: `Le journal de ${config.dataDir} n’est pas vide : la démonstration se charge dans un journal neuf (par exemple --data-dir ./demo).`,
+          en: `The journal in ${config.dataDir} is not empty: the demo loads into a new journal (for example --data-dir ./demo).`,
+        });
       }
       const commands = core.get(CommandBus);
       const cid = randomUUID();
@@ -45,7 +55,7 @@ export class DemoCommand extends CommandRunner {
         return result.assignedId?.value ?? null;
       });
       const view = (await core.get(Accounts).findById(account.id))!.view;
-      const exported: ExportedFile = await commands.execute(new ExportCaseCommand(view, opened.caseId, 'pdf', undefined, 'fr', cid));
+      const exported: ExportedFile = await commands.execute(new ExportCaseCommand(view, opened.caseId, 'pdf', undefined, cliLanguage(), cid));
       const pdf = join(config.dataDir, 'demo-dossier.pdf');
       await copyFile(exported.path, pdf);
       await exported.dispose();
@@ -54,13 +64,22 @@ export class DemoCommand extends CommandRunner {
     const base = `http://${config.host}:${config.port}`;
     console.log(
       [
-        'Dossier de démonstration chargé.',
-        `  Dossier PDF déjà produit : ${pdf}`,
-        `  Compte : ${DEMO_USER.username} / ${DEMO_USER.password}`,
-        `  Démarrez le journal (npm start, avec MC_DATA_DIR=${config.dataDir}) puis téléchargez :`,
-        `    ${base}/api/v1/cases/${caseId}/dossier.pdf   (dossier PDF)`,
-        `    ${base}/api/v1/cases/${caseId}/bundle.zip    (paquet de preuve signé)`,
-        `  avec l’en-tête « Authorization: Bearer <jeton> » obtenu par POST ${base}/api/v1/auth/login.`,
+        say({ fr: 'Dossier de démonstration chargé.', en: 'Demo case loaded.' }),
+        say({ fr: `  Dossier PDF déjà produit : ${pdf}`, en: `  PDF dossier already produced: ${pdf}` }),
+        say({ fr: `  Compte : ${DEMO_USER.username} / ${DEMO_USER.password}`, en: `  Account: ${DEMO_USER.username} / ${DEMO_USER.password}` }),
+        say({
+          fr: `  Démarrez le journal (npm start, avec MC_DATA_DIR=${config.dataDir}) puis téléchargez :`,
+          en: `  Start the journal (npm start, with MC_DATA_DIR=${config.dataDir}) then download:`,
+        }),
+        say({ fr: `    ${base}/api/v1/cases/${caseId}/dossier.pdf   (dossier PDF)`, en: `    ${base}/api/v1/cases/${caseId}/dossier.pdf   (PDF dossier)` }),
+        say({
+          fr: `    ${base}/api/v1/cases/${caseId}/bundle.zip    (paquet de preuve signé)`,
+          en: `    ${base}/api/v1/cases/${caseId}/bundle.zip    (signed evidence bundle)`,
+        }),
+        say({
+          fr: `  avec l’en-tête « Authorization: Bearer <jeton> » obtenu par POST ${base}/api/v1/auth/login.`,
+          en: `  with the header "Authorization: Bearer <token>" obtained by POST ${base}/api/v1/auth/login.`,
+        }),
       ].join('\n'),
     );
   }

@@ -7,6 +7,7 @@ import { loadConfig } from '@mc/api/config/config';
 import { prepareDataDir } from '@mc/api/app.factory';
 import { JOURNAL_FILE } from '@mc/api/journal/event-store.factory';
 import { CliError } from '../cli-error';
+import { say } from '../cli-language';
 import { counts } from '../journal-transfer';
 
 interface RestoreOptions {
@@ -18,15 +19,17 @@ const READ_MODELS_FILE = 'read-models.sqlite';
 
 @Command({
   name: 'restore',
-  arguments: '<fichier>',
-  description:
-    'Remet en place une sauvegarde du journal intégré (service arrêté), après avoir vérifié sa chaîne ; --force remplace un journal existant, mis de côté',
+  arguments: say({ fr: '<fichier>', en: '<file>' }),
+  description: say({
+    fr: 'Remet en place une sauvegarde du journal intégré (service arrêté), après avoir vérifié sa chaîne ; --force remplace un journal existant, mis de côté',
+    en: 'Puts back a backup of the embedded journal (service stopped), after verifying its chain; --force replaces an existing journal, set aside',
+  }),
 })
 export class RestoreCommand extends CommandRunner {
   async run([file]: string[], options: RestoreOptions = {}): Promise<void> {
     const config = loadConfig();
     const backup = resolve(file);
-    if (!existsSync(backup)) throw new CliError(`La sauvegarde ${backup} n’existe pas.`);
+    if (!existsSync(backup)) throw new CliError({ fr: `La sauvegarde ${backup} n’existe pas.`, en: `The backup ${backup} does not exist.` });
     const before = await checkBackup(backup);
     prepareDataDir(config);
     const journal = join(config.dataDir, JOURNAL_FILE);
@@ -34,9 +37,10 @@ export class RestoreCommand extends CommandRunner {
     if (existsSync(journal)) {
       const current = eventCount(journal);
       if (current > 0 && !options.force) {
-        throw new CliError(
-          `${config.dataDir} contient déjà un journal (${current} événements) : ajoutez --force pour le remplacer (il sera mis de côté, jamais effacé).`,
-        );
+        throw new CliError({
+          fr: `${config.dataDir} contient déjà un journal (${current} événements) : ajoutez --force pour le remplacer (il sera mis de côté, jamais effacé).`,
+          en: `${config.dataDir} already holds a journal (${current} events): add --force to replace it (it will be set aside, never deleted).`,
+        });
       }
       setAside = `${journal}.avant-restauration-${new Date().toISOString().replace(/[:.]/g, '-')}`;
       checkpoint(journal);
@@ -49,15 +53,24 @@ export class RestoreCommand extends CommandRunner {
     for (const suffix of ['', '-wal', '-shm']) rmSync(join(config.dataDir, READ_MODELS_FILE + suffix), { force: true });
     const after = await verifySqliteJournalFile(journal);
     if (after.failure || after.events !== before.events) {
-      throw new CliError(
-        `Le journal restauré ne correspond pas à la sauvegarde (${after.events} événements au lieu de ${before.events}) : recommencez la restauration.`,
-      );
+      throw new CliError({
+        fr: `Le journal restauré ne correspond pas à la sauvegarde (${after.events} événements au lieu de ${before.events}) : recommencez la restauration.`,
+        en: `The restored journal does not match the backup (${after.events} events instead of ${before.events}): run the restore again.`,
+      });
     }
-    console.log(`Journal restauré depuis ${backup} : ${counts(after)}, chaîne vérifiée avant et après.`);
-    if (setAside) console.log(`L’ancien journal est conservé dans ${setAside}.`);
+    console.log(
+      say({
+        fr: `Journal restauré depuis ${backup} : ${counts(after)}, chaîne vérifiée avant et après.`,
+        en: `Journal restored from ${backup}: ${counts(after)}, chain verified before and after.`,
+      }),
+    );
+    if (setAside) console.log(say({ fr: `L’ancien journal est conservé dans ${setAside}.`, en: `The previous journal is kept in ${setAside}.` }));
   }
 
-  @Option({ flags: '--force', description: 'remplace le journal présent (il est conservé à côté)' })
+  @Option({
+    flags: '--force',
+    description: say({ fr: 'remplace le journal présent (il est conservé à côté)', en: 'replaces the present journal (it is kept alongside)' }),
+  })
   parseForce(): boolean {
     return true;
   }
@@ -68,11 +81,18 @@ async function checkBackup(file: string): Promise<JournalFileCheck> {
   try {
     check = await verifySqliteJournalFile(file);
   } catch (error) {
-    throw new CliError(`${file} n’est pas une sauvegarde lisible du journal (${(error as Error).message}) : rien n’a été restauré.`);
+    const detail = (error as Error).message;
+    throw new CliError({
+      fr: `${file} n’est pas une sauvegarde lisible du journal (${detail}) : rien n’a été restauré.`,
+      en: `${file} is not a readable journal backup (${detail}): nothing was restored.`,
+    });
   }
   if (check.failure) {
     const f = check.failure;
-    throw new CliError(`Sauvegarde refusée, sa chaîne est rompue : flux ${f.streamId}, révision ${f.revision} (${f.reason}) ; rien n’a été restauré.`);
+    throw new CliError({
+      fr: `Sauvegarde refusée, sa chaîne est rompue : flux ${f.streamId}, révision ${f.revision} (${f.reason}) ; rien n’a été restauré.`,
+      en: `Backup refused, its chain is broken: stream ${f.streamId}, revision ${f.revision} (${f.reason}); nothing was restored.`,
+    });
   }
   return check;
 }

@@ -2,8 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundleBytes, readZipEntries, sampleInput, sampleRecords, testSigningKey, writeZip } from '../../../../libs/evidence/src/testing/sample-case';
+import { verifyBundle } from '@mc/evidence';
 import { CliError } from '../cli-error';
-import { VerifyBundleCommand } from './verify-bundle.command';
+import { VerifyBundleCommand, failureSentence, successSentence } from './verify-bundle.command';
 
 describe('main-courante verify <bundle>', () => {
   const key = testSigningKey();
@@ -57,6 +58,25 @@ describe('main-courante verify <bundle>', () => {
     );
     const absent = await command.run([join(work, 'absent.zip')], {}).catch((e: unknown) => e);
     expect((absent as CliError).message).toMatch(/^Paquet refusé à l’étape 0 \(archive ZIP\) : absent\.zip : le fichier ne peut pas être lu/);
+    expect(printed).toEqual([]);
+  });
+
+  it('says the same in English when asked, with the English step label and the verifier’s English message', async () => {
+    const verified = await verifyBundle(bundle, { expectedFingerprint: key.fingerprint });
+    if (!verified.ok) throw new Error(verified.failure.messageEn);
+    expect(successSentence(verified, 'en')).toBe(
+      `Bundle verified: case 6f1c2a7e-3b4d-4e5f-8a9b-0c1d2e3f4a5b, as of 2026-03-02T12:00:00.000Z, 5 events, head hash ${sampleRecords()[4].hash}, key ${key.fingerprint}`,
+    );
+    expect(successSentence(verified, 'fr')).toBe(successSentence(verified));
+
+    const other = testSigningKey();
+    const refused = await verifyBundle(bundle, { expectedFingerprint: other.fingerprint });
+    if (refused.ok) throw new Error('a bundle signed by another key was accepted');
+    expect(failureSentence(refused.failure, 'en')).toBe(
+      `Bundle refused at step 5 (journal key): public-key.pem: the bundle is signed by another key than the expected one: it does not come from this journal — expected: ${other.fingerprint}; found: ${key.fingerprint}.`,
+    );
+    const error = await command.run([join(work, 'absent.zip')], {}).catch((e: unknown) => e);
+    expect((error as CliError).sentence.en).toMatch(/^Bundle refused at step 0 \(ZIP archive\): absent\.zip: the file cannot be read/);
     expect(printed).toEqual([]);
   });
 
