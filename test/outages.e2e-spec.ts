@@ -60,4 +60,37 @@ describe('Outages against the provider’s commitments', () => {
       .set(bearer((await t.user('ferris')).token))
       .expect(404);
   });
+
+  it('measures an ongoing outage to now when asOf is later, exports as of now too, and refuses a cut-off dated before 1900', async () => {
+    // A view "as of 9999" once measured an open outage to that year on the contract's hours: minutes of one request's CPU.
+    const app = await startTestApp();
+    try {
+      const agent = bearer((await app.user('louve')).token);
+      const caseId = (await app.http.post('/api/v1/cases').set(agent).send({ title: 'Coupure en cours' }).expect(201)).body.id;
+      const cutOff = { occurredAt: '2019-11-12T08:30:00+01:00', resources: [{ kind: 'mailbox' }], decidedBy: 'provider', priorNotice: 'none' };
+      await app.http.post(`/api/v1/cases/${caseId}/access-cutoffs`).set(agent).send(cutOff).expect(201);
+      const future = encodeURIComponent('9999-12-31T23:59:59Z');
+
+      const before = Date.now();
+      const view = (await app.http.get(`/api/v1/cases/${caseId}/outages?asOf=${future}`).set(agent).expect(200)).body;
+      expect(Date.parse(view.asOf)).toBeGreaterThanOrEqual(before);
+      expect(Date.parse(view.asOf)).toBeLessThanOrEqual(Date.now());
+      expect(view.outages[0]).toMatchObject({ ongoing: true, durationMinutes: Math.floor((Date.parse(view.asOf) - Date.parse(cutOff.occurredAt)) / 60_000) });
+
+      await app.http.get(`/api/v1/cases/${caseId}/dossier.pdf?asOf=${future}`).set(agent).expect(200);
+      const exported = (await app.http.get(`/api/v1/cases/${caseId}/events`).set(agent).expect(200)).body.find(
+        (e: { type: string }) => e.type === 'DossierExported',
+      );
+      expect(Date.parse(exported.data.asOf)).toBeLessThanOrEqual(Date.now());
+
+      const typo = await app.http
+        .post(`/api/v1/cases/${caseId}/access-cutoffs`)
+        .set(agent)
+        .send({ ...cutOff, occurredAt: '0019-11-12T08:30:00+01:00' })
+        .expect(400);
+      expect(typo.body.message).toEqual(["Le champ « occurredAt » est antérieur à 1900 : vérifiez l'année."]);
+    } finally {
+      await app.close();
+    }
+  });
 });

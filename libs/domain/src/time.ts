@@ -24,7 +24,14 @@ export const MAX_FUTURE_SKEW_MS = 5 * 60 * 1000;
 // Calendar date, 'T', time with optional seconds and fraction, then 'Z' or ±hh:mm.
 const ISO_WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-](\d{2}):(\d{2}))$/;
 
-export type FactDateProblem = 'format' | 'offset' | 'invalid' | 'future';
+export type FactDateProblem = 'format' | 'offset' | 'invalid' | 'future' | 'too_old';
+
+/**
+ * The earliest date a declared fact may carry. An earlier year is a typo (0019 for 2019), and an
+ * outage measured from it on a contract's business hours would walk centuries of calendar days.
+ */
+export const EARLIEST_FACT_DATE = '1900-01-01T00:00:00Z';
+const EARLIEST_FACT_MS = Date.parse(EARLIEST_FACT_DATE);
 
 /**
  * Checks a date declared by a person (occurredAt, sentAt...): ISO-8601 with an explicit offset,
@@ -47,6 +54,7 @@ export function checkFactDate(value: unknown, now: Date): FactDateProblem | null
   const ms = Date.parse(value);
   if (Number.isNaN(ms)) return 'invalid';
   if (ms - now.getTime() > MAX_FUTURE_SKEW_MS) return 'future';
+  if (ms < EARLIEST_FACT_MS) return 'too_old';
   return null;
 }
 
@@ -72,6 +80,11 @@ export function factDateMessage(field: string, problem: FactDateProblem): { fr: 
         fr: `Le champ « ${field} » est dans le futur (plus de 5 minutes après l'heure du serveur).`,
         en: `${field} is in the future (more than 5 minutes after the server's clock).`,
       };
+    case 'too_old':
+      return {
+        fr: `Le champ « ${field} » est antérieur à 1900 : vérifiez l'année.`,
+        en: `${field} is before 1900: check the year.`,
+      };
     default: {
       const never: never = problem;
       return never;
@@ -82,4 +95,13 @@ export function factDateMessage(field: string, problem: FactDateProblem): { fr: 
 /** Milliseconds since epoch of an ISO date already checked by checkFactDate. */
 export function instant(iso: string): number {
   return Date.parse(iso);
+}
+
+/**
+ * The instant a view or an export is taken at: asOf, but never later than now. The journal holds
+ * nothing from the future, and an ongoing outage measured to a future asOf would count minutes
+ * that have not happened (and walk every calendar day up to it).
+ */
+export function viewInstant(asOf: string | undefined, now: Date): string {
+  return new Date(asOf === undefined ? now.getTime() : Math.min(Date.parse(asOf), now.getTime())).toISOString();
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Inject } from '@nestjs/common';
 import { Command, CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { AccessPolicy, AccountView, caseNotFound, actorOf } from '@mc/access';
-import { BusinessHoursDefinedData, Clock, ExportFormat, commitmentsOf, recordedActor } from '@mc/domain';
+import { BusinessHoursDefinedData, Clock, ExportFormat, commitmentsOf, recordedActor, viewInstant } from '@mc/domain';
 import { EVENT_STORE, EventStore } from '@mc/event-store/event-store.port';
 import { ContentStore, SigningKey, writeBundle } from '@mc/evidence';
 import { renderDossier } from '@mc/dossier';
@@ -66,7 +66,7 @@ export class ExportCaseHandler implements ICommandHandler<ExportCaseCommand, Exp
     const { records: all, state } = await loadCase(this.store, caseId);
     this.policy.assertCanWriteCase(actor, state, 'RecordDossierExport');
     const generatedAt = this.clock.now();
-    const asOfIso = new Date(asOf ?? generatedAt).toISOString();
+    const asOfIso = viewInstant(asOf, generatedAt);
     const records = recordedBy(all, Date.parse(asOfIso));
     if (records.length === 0) throw caseNotFound();
 

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { AccessPolicy, CaseAccess, caseNotFound } from '@mc/access';
-import { Actor, Clock, commitmentsOf, providerBusinessCalendar } from '@mc/domain';
+import { Actor, Clock, commitmentsOf, providerBusinessCalendar, viewInstant } from '@mc/domain';
 import { loadProvider } from '../../providers/provider-stream';
 import { EVENT_STORE, EventStore, StoredEvent } from '@mc/event-store/event-store.port';
 import {
@@ -201,7 +201,7 @@ export class GetOutagesHandler implements IQueryHandler<GetOutagesQuery, Outages
 
   async execute({ actor, caseId, asOf }: GetOutagesQuery): Promise<OutagesView> {
     const { records, state } = await this.reader.read(actor, caseId, 'outages', asOf);
-    const asOfIso = new Date(asOf ?? this.clock.now()).toISOString();
+    const asOfIso = viewInstant(asOf, this.clock.now());
     const providerId = state.providerId;
     const provider = providerId ? (await loadProvider(this.store, providerId)).state : null;
     const commitments = provider ? commitmentsOf(provider) : [];

@@ -1,13 +1,13 @@
 import { checkFactDate, factDateMessage } from '@mc/domain';
 import { field } from '../../validation/field-decorators';
 
-/** A point in time given in a query string (asOf, from, to): ISO-8601 with an offset; the future is allowed. */
+/** A point in time given in a query string (asOf, from, to): ISO-8601 with an offset; the future and the distant past are allowed. */
 function Instant(): PropertyDecorator {
   return field(
     'instant',
     (value, name) => {
       const problem = checkFactDate(value, new Date());
-      return problem && problem !== 'future' ? factDateMessage(name, problem) : null;
+      return problem && problem !== 'future' && problem !== 'too_old' ? factDateMessage(name, problem) : null;
     },
     { required: false, api: { type: String, format: 'date-time', example: '2019-11-20T18:00:00+01:00' } },
   );
