@@ -241,5 +241,13 @@ describe('Provider decider', () => {
       expect(businessMinutesBetween('2020-04-10T07:00:00+02:00', '2020-04-10T20:00:00+02:00', providerBusinessCalendar(hours, false)!)).toBe(8 * 60);
       expect(providerBusinessCalendar(null, false)).toBeNull();
     });
+
+    it('gives the same calendar object for the same definition, so that the days it has computed serve the next request', () => {
+      const copy = JSON.parse(JSON.stringify(hours)) as typeof hours;
+      expect(providerBusinessCalendar(copy, true)).toBe(providerBusinessCalendar(hours, true));
+      expect(providerBusinessCalendar(hours, false)).not.toBe(providerBusinessCalendar(hours, true));
+      expect(providerBusinessCalendar({ ...hours, closures: [] }, true)).not.toBe(providerBusinessCalendar(hours, true));
+      expect(() => providerBusinessCalendar({ ...hours, weekly: { 8: [] } } as never, true)).toThrow();
+    });
   });
 });

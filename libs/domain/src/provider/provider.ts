@@ -276,12 +276,28 @@ export function decideProvider(command: ProviderCommand, state: ProviderState): 
 
 const WEEKDAYS = ['1', '2', '3', '4', '5', '6', '7'] as const;
 
+/** Calendars built from support hours, by their definition (see providerBusinessCalendar). */
+const CALENDARS_BY_DEFINITION = new Map<string, ContractCalendar>();
+const MAX_CALENDARS = 100;
+
 /**
  * The contract calendar of defined support hours, checked (INVALID_INPUT naming the field when
  * a range or a date is wrong); null when none are defined (the caller's default applies).
+ * The same definition gives the same calendar object: the open hours it has computed day by day
+ * (a cache per calendar object) then serve every request, not only the one that built it.
  */
 export function providerBusinessCalendar(hours: BusinessHoursDefinedData | null, alsaceMoselle: boolean): ContractCalendar | null {
   if (!hours) return null;
+  const key = JSON.stringify([hours.weekly, hours.closures ?? null, alsaceMoselle]);
+  const known = CALENDARS_BY_DEFINITION.get(key);
+  if (known) return known;
+  const calendar = buildProviderCalendar(hours, alsaceMoselle);
+  if (CALENDARS_BY_DEFINITION.size >= MAX_CALENDARS) CALENDARS_BY_DEFINITION.clear();
+  CALENDARS_BY_DEFINITION.set(key, calendar);
+  return calendar;
+}
+
+function buildProviderCalendar(hours: BusinessHoursDefinedData, alsaceMoselle: boolean): ContractCalendar {
   const weekly: WeeklyHours = {};
   if (typeof hours.weekly !== 'object' || hours.weekly === null || Array.isArray(hours.weekly)) {
     fail(
