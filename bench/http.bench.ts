@@ -17,10 +17,13 @@ import { tempDir } from './support/tmp';
  * production (auth guard, validation pipe, command bus, durable append on the writer thread), 32
  * connections, one case per connection.
  * Reference, same run: a hello-world route on the same app instance (a bare express route behind
- * the app's own middlewares). autocannon runs in a worker thread, on the other core.
+ * the app's own middlewares), measured in rounds alternating with the POST's. autocannon runs in a
+ * worker thread, on the other core.
  */
 
 const ID = 'http';
+/** Rounds of the figure and of its reference, alternated (see interleaved). */
+const ROUNDS = 4;
 const ADMIN = { username: 'admin', password: 'bench-admin-mot-de-passe-1' };
 const AGENT = { username: 'bench-agent', password: 'bench-agent-mot-de-passe-1' };
 
@@ -54,6 +57,59 @@ async function measure(options: LoadOptions): Promise<Measured> {
     serverBusyMsPerRequest: round((utilization * result.seconds * 1000) / Math.max(1, result.requests), 3),
     serverPeakRssMB: round(rss.stop().peakMB, 0),
   };
+}
+
+/**
+ * Several rounds measured as one: requests and seconds add up; each latency percentile is the
+ * worst round's (p50 the median round's), so that no round's tail is averaged away.
+ */
+function combine(rounds: Measured[]): Measured {
+  const sum = (pick: (r: Measured) => number) => rounds.reduce((total, r) => total + pick(r), 0);
+  const worst = (pick: (r: Measured) => number) => Math.max(...rounds.map(pick));
+  const requests = sum((r) => r.requests);
+  const seconds = sum((r) => r.seconds);
+  const busySeconds = sum((r) => r.serverEventLoopUtilization * r.seconds);
+  const statusCodes: Record<string, number> = {};
+  for (const r of rounds) for (const [code, count] of Object.entries(r.statusCodes)) statusCodes[code] = (statusCodes[code] ?? 0) + count;
+  return {
+    requests,
+    seconds,
+    rps: requests / seconds,
+    latencyMs: {
+      p50: percentile(
+        rounds.map((r) => r.latencyMs.p50),
+        50,
+      ),
+      p90: worst((r) => r.latencyMs.p90),
+      p97_5: worst((r) => r.latencyMs.p97_5),
+      p99: worst((r) => r.latencyMs.p99),
+      p99_9: worst((r) => r.latencyMs.p99_9),
+      max: worst((r) => r.latencyMs.max),
+      mean: round(sum((r) => r.latencyMs.mean * r.requests) / Math.max(1, requests), 2),
+    },
+    non2xx: sum((r) => r.non2xx),
+    errors: sum((r) => r.errors),
+    timeouts: sum((r) => r.timeouts),
+    statusCodes,
+    serverEventLoopUtilization: round(busySeconds / seconds, 3),
+    serverBusyMsPerRequest: round((busySeconds * 1000) / Math.max(1, requests), 3),
+    serverPeakRssMB: worst((r) => r.serverPeakRssMB),
+  };
+}
+
+/**
+ * The figure and its reference measured in alternating rounds (A B B A A B B A...): the machine's
+ * speed drifts by ±20% from one minute to the next, and two back-to-back 20-second runs would
+ * compare two different machines. Each side still gets `seconds` in all.
+ */
+async function interleaved(a: LoadOptions, b: LoadOptions, seconds: number, rounds: number): Promise<[Measured, Measured]> {
+  const runs: [Measured[], Measured[]] = [[], []];
+  for (let i = 0; i < rounds; i++) {
+    for (const side of i % 2 === 0 ? [0, 1] : [1, 0]) {
+      runs[side].push(await measure({ ...(side === 0 ? a : b), seconds: seconds / rounds }));
+    }
+  }
+  return [combine(runs[0]), combine(runs[1])];
 }
 
 const describe = (name: string, r: Measured): string =>
@@ -139,10 +195,6 @@ export async function httpBench(ctx: BenchContext): Promise<BenchResult> {
     await runLoad({ ...hello, seconds: warmUp });
     await runLoad({ ...incident, seconds: warmUp });
 
-    log(ID, `reference: GET /api/bench/hello (bare express route on the same app), ${connections} connections, ${seconds} s...`);
-    const helloResult = await measure(hello);
-    log(ID, `  ${describe('hello', helloResult)}`);
-
     const detailSeconds = Math.max(1, Math.round(seconds / 4));
     log(ID, `detail: GET /api/health (public Nest route) and GET /api/v1/me (auth guard), ${detailSeconds} s each...`);
     const health = await measure({ url: `${base}/api/health`, connections, seconds: detailSeconds });
@@ -150,14 +202,20 @@ export async function httpBench(ctx: BenchContext): Promise<BenchResult> {
     const me = await measure({ url: `${base}/api/v1/me`, connections, seconds: detailSeconds, headers: auth });
     log(ID, `  ${describe('me', me)}`);
 
-    log(ID, `POST incident, ${connections} connections on ${cases.length} cases (one per connection), ${seconds} s...`);
+    const rounds = seconds >= 8 ? ROUNDS : 1;
+    log(
+      ID,
+      `POST incident (${connections} connections on ${cases.length} cases, one per connection) and its reference GET /api/bench/hello ` +
+        `(bare express route on the same app), ${seconds} s each in ${rounds} alternating rounds...`,
+    );
     const before = meter.snapshot();
     serverTimes = [];
-    const incidentResult = await measure(incident);
+    const [incidentResult, helloResult] = await interleaved(incident, hello, seconds, rounds);
     const handled = serverTimes;
     serverTimes = null;
     const after = meter.snapshot();
     const serverSide = { p50: round(percentile(handled, 50), 2), p99: round(percentile(handled, 99), 2), max: round(percentile(handled, 100), 2) };
+    log(ID, `  ${describe('hello', helloResult)}`);
     log(ID, `  ${describe('incident', incidentResult)}`);
     const perPost = (ns: number) => round(ns / 1e6 / Math.max(1, incidentResult.requests), 3);
     const storeTime = {
