@@ -278,7 +278,11 @@ const WEEKDAYS = ['1', '2', '3', '4', '5', '6', '7'] as const;
 
 /** Calendars built from support hours, by their definition (see providerBusinessCalendar). */
 const CALENDARS_BY_DEFINITION = new Map<string, ContractCalendar>();
-const MAX_CALENDARS = 100;
+/**
+ * Each kept calendar keeps its cache of computed days (up to 40,000, about 6 MB): a handful of
+ * providers is the usual register, so 16 definitions bound the memory at about a hundred MB.
+ */
+const MAX_CALENDARS = 16;
 
 /**
  * The contract calendar of defined support hours, checked (INVALID_INPUT naming the field when
