@@ -46,7 +46,9 @@ describe('ContentStore', () => {
     const big = Buffer.alloc(3 * 1024 * 1024 + 17, 0x61);
     big.write('début', 0);
     writeFileSync(source, big);
-    const result = await store.putFile(source);
+    const staged = await store.stageFile(source);
+    await staged.keep();
+    const result = { sha256: staged.sha256, size: staged.size };
     expect(result).toEqual({ sha256: sha256(big), size: big.length });
     expect(existsSync(source)).toBe(true);
     expect(readFileSync(store.pathOf(result.sha256)).equals(big)).toBe(true);
@@ -126,7 +128,7 @@ describe('ContentStore', () => {
     }
     await expect(store.putStream(failing())).rejects.toThrow('connexion coupée');
     expect(stored()).toEqual([]);
-    await expect(store.putFile(join(root, 'absent'))).rejects.toThrow(/ENOENT/);
+    await expect(store.stageFile(join(root, 'absent'))).rejects.toThrow(/ENOENT/);
     expect(stored()).toEqual([]);
   });
 

@@ -42,11 +42,6 @@ export class ContentStore {
     this.tmpDir = join(this.root, 'tmp');
   }
 
-  /** Copies a file (e.g. an upload's temporary file) into the store. The source is left as is. */
-  putFile(sourcePath: string): Promise<StoredContent> {
-    return this.putStream(readChunks(sourcePath));
-  }
-
   putBuffer(bytes: Uint8Array): Promise<StoredContent> {
     return this.putStream([bytes]);
   }
@@ -65,7 +60,7 @@ export class ContentStore {
     }
   }
 
-  /** Copies a file into the store's temporary area and hashes it; see StagedContent. */
+  /** Copies a file (e.g. an upload's temporary file) into the store's temporary area and hashes it; see StagedContent. The source is left as is. */
   stageFile(sourcePath: string): Promise<StagedContent> {
     return this.stageStream(readChunks(sourcePath));
   }
@@ -162,7 +157,7 @@ export class ContentStore {
   }
 }
 
-/** The file's chunks; the file is opened on first read, so that a missing file rejects putFile. */
+/** The file's chunks; the file is opened on first read, so that a missing file rejects stageFile. */
 async function* readChunks(path: string): AsyncIterable<Buffer> {
   for await (const chunk of createReadStream(path)) yield chunk as Buffer;
 }
