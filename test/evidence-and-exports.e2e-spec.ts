@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { verifyBundle } from '@mc/evidence';
-import { TestApp, bearer, startTestApp, binaryBody } from './support/test-app';
+import { TestApp, bearer, startTestApp, binaryBody, storedEvidenceFiles } from './support/test-app';
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
@@ -89,8 +89,7 @@ describe('Evidence files and exports', () => {
   });
 
   it('keeps no byte of an upload the case refuses (unknown aboutEntryId, closed case)', async () => {
-    const dir = join(t.dataDir, 'attachments');
-    const stored = () => (existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => statSync(join(dir, f)).isFile()) : []);
+    const stored = () => storedEvidenceFiles(t.dataDir);
     const events = async () => (await t.http.get(`/api/v1/cases/${caseId}/events`).set(bearer(agent))).body.length;
     const before = { stored: stored(), events: await events() };
     const unknownEntry = await t.http

@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { EVENT_STORE, EventStore } from '@mc/event-store/event-store.port';
@@ -17,7 +17,7 @@ import {
   routeKey,
   vocabulary,
 } from './support/api-surface';
-import { TestApp, bearer, seedSmallCase, startTestApp } from './support/test-app';
+import { TestApp, bearer, seedSmallCase, startTestApp, storedEvidenceFiles } from './support/test-app';
 
 /**
  * Random and hostile input on every write endpoint the app declares (read from its router, with
@@ -38,10 +38,7 @@ describe('Fuzzing every write endpoint', () => {
   const callerOf = (route: Route): Record<string, string> =>
     route.path === '/api/v1/auth/login' ? {} : bearer(/^\/api\/v1\/(accounts|providers)/.test(route.path) ? tokens.admin : tokens.agent);
 
-  const storedFiles = () => {
-    const dir = join(t.dataDir, 'attachments');
-    return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => statSync(join(dir, f)).isFile());
-  };
+  const storedFiles = () => storedEvidenceFiles(t.dataDir);
   /**
    * Temporary uploads left by a request: none once it is over. Nest removes those of a request its
    * pipes refused after the answer is sent, so they are given a moment to go.

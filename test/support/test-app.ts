@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -59,6 +59,12 @@ export async function startTestApp(env: NodeJS.ProcessEnv = {}, options: { clock
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/** The files of the evidence store under a data directory (its folders left out), none before the first upload. */
+export function storedEvidenceFiles(dataDir: string): string[] {
+  const dir = join(dataDir, 'attachments');
+  return existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => statSync(join(dir, f)).isFile()) : [];
+}
 
 /** A case with one access cut-off and one written request, owned by `token`'s user. */
 export async function seedSmallCase(t: TestApp, token: string): Promise<{ caseId: string; cutOffId: string; requestId: string }> {
