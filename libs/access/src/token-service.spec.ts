@@ -25,6 +25,35 @@ describe('TokenService', () => {
     for (const bad of ['', 'abc', 'mc1..', 'mc1.x.y.z']) expect(tokens.verify(bad, now)).toBeNull();
   });
 
+  it('checks a signature once per token, while expiry is checked at every call', () => {
+    const service = new TokenService(randomBytes(32), 60_000);
+    const sign = jest.spyOn(service as unknown as { sign(payload: string): string }, 'sign');
+    const { token } = service.issue('acc-1', 2, now);
+    sign.mockClear();
+    expect(service.verify(token, now)).toEqual({ sub: 'acc-1', cv: 2, exp: now.getTime() + 60_000 });
+    const claims = service.verify(token, now);
+    expect(claims).toEqual({ sub: 'acc-1', cv: 2, exp: now.getTime() + 60_000 });
+    expect(sign).toHaveBeenCalledTimes(1);
+    // A caller changing its copy changes nothing for the next one.
+    claims!.sub = 'admin';
+    expect(service.verify(token, now)?.sub).toBe('acc-1');
+    expect(service.verify(token, new Date(now.getTime() + 60_000))).toBeNull();
+    expect(service.verify(token, now)?.sub).toBe('acc-1');
+    // A token one character away from a remembered one is checked, and refused.
+    expect(service.verify(`${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`, now)).toBeNull();
+  });
+
+  it('remembers a bounded number of tokens', () => {
+    const service = new TokenService(randomBytes(32), 60_000);
+    const sign = jest.spyOn(service as unknown as { sign(payload: string): string }, 'sign');
+    const first = service.issue('acc-0', 1, now).token;
+    service.verify(first, now);
+    for (let i = 1; i <= 4096; i++) service.verify(service.issue(`acc-${i}`, 1, now).token, now);
+    sign.mockClear();
+    expect(service.verify(first, now)?.sub).toBe('acc-0');
+    expect(sign).toHaveBeenCalledTimes(1);
+  });
+
   it('keeps its secret in the data directory, readable by the owner only, stable across starts', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mc-secret-'));
     const first = TokenService.secretFromDataDir(dir);

@@ -13,12 +13,22 @@ export interface TokenClaims {
 
 const PREFIX = 'mc1';
 
+/** Tokens whose signature was checked lately, at most this many (one per session in use, about). */
+const VERIFIED_TOKENS = 4096;
+
 /**
  * Bearer tokens signed with HMAC-SHA256. Stateless so that several instances sharing one secret
  * accept each other's tokens; the account is still re-read at every request, so disabling it
  * or changing its password takes effect at once.
  */
 export class TokenService {
+  /**
+   * Claims of tokens whose signature was checked, by token: a client sends the same token with
+   * every request, and the HMAC is most of the cost of checking it. Expiry is still checked at
+   * every call; the account, by the caller.
+   */
+  private readonly verified = new Map<string, TokenClaims>();
+
   constructor(
     private readonly secret: Buffer,
     readonly ttlMs: number = 12 * 60 * 60 * 1000,
@@ -44,6 +54,17 @@ export class TokenService {
 
   /** The claims of a well-signed, unexpired token; null for anything else. */
   verify(token: string, now: Date): TokenClaims | null {
+    const claims = this.verified.get(token) ?? this.checkSignature(token);
+    if (!claims) return null;
+    if (claims.exp <= now.getTime()) {
+      this.verified.delete(token);
+      return null;
+    }
+    return { ...claims };
+  }
+
+  /** The claims of a well-signed, well-formed token (remembered), null otherwise. */
+  private checkSignature(token: string): TokenClaims | null {
     const parts = token.split('.');
     if (parts.length !== 3 || parts[0] !== PREFIX) return null;
     const [, payload, signature] = parts;
@@ -53,7 +74,9 @@ export class TokenService {
     try {
       const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as TokenClaims;
       if (typeof claims.sub !== 'string' || typeof claims.cv !== 'number' || typeof claims.exp !== 'number') return null;
-      return claims.exp > now.getTime() ? claims : null;
+      if (this.verified.size >= VERIFIED_TOKENS) this.verified.delete(this.verified.keys().next().value as string);
+      this.verified.set(token, { sub: claims.sub, cv: claims.cv, exp: claims.exp });
+      return claims;
     } catch {
       return null;
     }
