@@ -44,18 +44,40 @@ export function checkFactDate(value: unknown, now: Date): FactDateProblem | null
     // Distinguish "a date, but without its offset" which is the common mistake.
     return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(value) ? 'offset' : 'format';
   }
-  const [, y, mo, d, h, mi, s] = m;
+  const [, y, mo, d, h, mi, s, fraction, zone, offsetHours, offsetMinutes] = m;
+  const year = Number(y);
   const month = Number(mo);
   const day = Number(d);
-  const daysInMonth = new Date(Date.UTC(Number(y), month, 0)).getUTCDate();
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth) return 'invalid';
-  if (Number(h) > 23 || Number(mi) > 59 || Number(s ?? 0) > 59) return 'invalid';
-  if (m[9] !== undefined && (Number(m[9]) > 18 || Number(m[10]) > 59)) return 'invalid';
-  const ms = Date.parse(value);
-  if (Number.isNaN(ms)) return 'invalid';
+  const hour = Number(h);
+  const minute = Number(mi);
+  const second = Number(s ?? 0);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return 'invalid';
+  if (hour > 23 || minute > 59 || second > 59) return 'invalid';
+  let offsetMs = 0;
+  if (zone !== 'Z') {
+    if (Number(offsetHours) > 18 || Number(offsetMinutes) > 59) return 'invalid';
+    offsetMs = (zone[0] === '-' ? -1 : 1) * (Number(offsetHours) * 60 + Number(offsetMinutes)) * 60_000;
+  }
+  // Read from the fields already matched (Date.parse would match them again): milliseconds, finer digits dropped.
+  const millis = fraction === undefined ? 0 : Number(fraction.slice(0, 3).padEnd(3, '0'));
+  const ms = utcMs(year, month, day, hour, minute, second, millis) - offsetMs;
   if (ms - now.getTime() > MAX_FUTURE_SKEW_MS) return 'future';
   if (ms < EARLIEST_FACT_MS) return 'too_old';
   return null;
+}
+
+const isLeapYear = (year: number): boolean => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const daysInMonth = (year: number, month: number): number => (month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1]);
+
+/** 400 Gregorian years, in ms: the calendar repeats itself exactly after them. */
+const FOUR_CENTURIES_MS = 146_097 * 86_400_000;
+
+/** Date.UTC for any year from 0: Date.UTC reads years 0 to 99 as 1900 to 1999. */
+function utcMs(year: number, month: number, day: number, hour: number, minute: number, second: number, millis: number): number {
+  return year < 100
+    ? Date.UTC(year + 400, month - 1, day, hour, minute, second, millis) - FOUR_CENTURIES_MS
+    : Date.UTC(year, month - 1, day, hour, minute, second, millis);
 }
 
 export function factDateMessage(field: string, problem: FactDateProblem): { fr: string; en: string } {
