@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { DynamicModule, Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
@@ -17,6 +16,7 @@ import { ExecuteCaseCommandHandler } from './cases/commands/execute-case-command
 import { CaseQueryHandlers } from './cases/queries/case-queries';
 import { GetEntryHandler } from './cases/queries/get-entry.query';
 import type { AppConfig } from './config/config';
+import { uploadsDir } from './config/data-dirs';
 import { AttachEvidenceHandler } from './evidence/commands/attach-evidence/attach-evidence.command';
 import { EvidenceController } from './evidence/evidence.controller';
 import { GetEvidenceHandler } from './evidence/get-evidence.query';
@@ -33,6 +33,7 @@ import { WriteRateLimitGuard } from './http/write-rate-limit.guard';
 import { IntegrityController } from './integrity/integrity.controller';
 import { VerifyJournalHandler } from './integrity/verify-journal.query';
 import { JournalModule } from './journal/journal.module';
+import { TemporaryFilesSweeper } from './journal/temporary-files.sweeper';
 import { ShareCaseHandler } from './sharing/share-case.command';
 import { SharingController } from './sharing/sharing.controller';
 import { SharingQueryHandlers } from './sharing/sharing.queries';
@@ -81,7 +82,7 @@ export class AppModule {
         ThrottlerModule.forRoot([{ name: 'writes', ttl: 60_000, limit: Math.max(1, config.writeLimitPerMinute) }]),
         // Uploads land in the data directory (same file system, so the content store can rename them).
         MulterModule.register({
-          dest: join(config.dataDir, 'uploads'),
+          dest: uploadsDir(config),
           limits: { fileSize: config.maxUploadBytes, files: 1, fields: 10, fieldSize: 64 * 1024 },
           defParamCharset: 'utf8',
           // Keep the name exactly as the client sent it: it is data, never a path.
@@ -106,6 +107,7 @@ export class AppModule {
         ...(config.writeLimitPerMinute > 0 ? [{ provide: APP_GUARD, useClass: WriteRateLimitGuard }] : []),
         { provide: APP_FILTER, useClass: ErrorFilter },
         { provide: APP_PIPE, useValue: new ValidationPipe(VALIDATION_PIPE_OPTIONS) },
+        TemporaryFilesSweeper,
       ],
     };
   }

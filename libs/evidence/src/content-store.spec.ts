@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, promises as fsp, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, promises as fsp, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -81,6 +81,30 @@ describe('ContentStore', () => {
       rmSync(source, { force: true });
     }
   });
+
+  it('removes staged bytes a killed process left, never stored content nor a stage in progress', async () => {
+    const old = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    const kept = await store.putBuffer(Buffer.from('pièce déjà enregistrée'));
+    await fsp.utimes(store.pathOf(kept.sha256), old, old);
+    const abandoned = await store.stageFile(writeSource('copie interrompue par un arrêt brutal'));
+    const inProgress = await store.stageFile(writeSource('dépôt en cours'));
+    const [abandonedPart] = readdirSync(join(root, 'tmp')).filter((name) => readFileSync(join(root, 'tmp', name), 'utf8').startsWith('copie'));
+    await fsp.utimes(join(root, 'tmp', abandonedPart), old, old);
+
+    expect(await store.removeAbandonedStaging(new Date())).toEqual({ files: 1, bytes: abandoned.size });
+    expect(readdirSync(join(root, 'tmp'))).toHaveLength(1);
+    expect(store.readBuffer(kept.sha256).toString()).toBe('pièce déjà enregistrée');
+    await inProgress.keep();
+    expect(store.readBuffer(inProgress.sha256).toString()).toBe('dépôt en cours');
+  });
+
+  /** A file to stage, as an upload's temporary file (inside the root, where the store never looks). */
+  const writeSource = (text: string): string => {
+    mkdirSync(join(root, 'incoming'), { recursive: true });
+    const source = join(root, 'incoming', sha256(text));
+    writeFileSync(source, text);
+    return source;
+  };
 
   it('keeps one copy of the same content and discards the new temporary file', async () => {
     const first = await store.putBuffer(Buffer.from('même contenu'));

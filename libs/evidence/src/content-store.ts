@@ -4,6 +4,7 @@ import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { assertSha256Hex } from './sha256';
 import { fsyncDirectory } from './durable-fs';
+import { ABANDONED_AFTER_MS, removeAbandonedFiles, type RemovedFiles } from './abandoned-files';
 
 export interface StoredContent {
   sha256: string;
@@ -93,6 +94,11 @@ export class ContentStore {
         await rm(tempPath, { force: true });
       },
     };
+  }
+
+  /** Removes staged bytes no request will keep or discard any more (their process was killed); see removeAbandonedFiles. */
+  removeAbandonedStaging(now: Date, olderThanMs = ABANDONED_AFTER_MS): Promise<RemovedFiles> {
+    return removeAbandonedFiles(this.tmpDir, now, olderThanMs);
   }
 
   /* Reads are synchronous where callers need them so (the PDF renderer's attachment callback);

@@ -1,5 +1,6 @@
 export * from './sha256';
 export * from './content-store';
+export * from './abandoned-files';
 export * from './media-type';
 export * from './signing-key';
 export * from './bundle/bundle-format';

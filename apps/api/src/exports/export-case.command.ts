@@ -12,6 +12,7 @@ import { renderDossier } from '@mc/dossier';
 import { recordedBy, type ProviderSlaCommitment } from '@mc/projections';
 import { loadProvider } from '../providers/provider-stream';
 import type { AppConfig } from '../config/config';
+import { exportsDir } from '../config/data-dirs';
 import { isUuid, loadCase } from '../journal/case-stream';
 import { APP_CONFIG, CLOCK, CONTENT_STORE, SIGNING_KEY } from '../journal/journal.tokens';
 import { ExportedFile, sha256Of } from './send-exported-file';
@@ -70,7 +71,7 @@ export class ExportCaseHandler implements ICommandHandler<ExportCaseCommand, Exp
     const records = recordedBy(all, Date.parse(asOfIso));
     if (records.length === 0) throw caseNotFound();
 
-    const dir = join(this.config.dataDir, 'exports');
+    const dir = exportsDir(this.config);
     await mkdir(dir, { recursive: true });
     const pdfPath = join(dir, `${randomUUID()}.pdf`);
     const generatedBy = { id: account.id, username: account.username, role: account.role, displayName: account.displayName };

@@ -9,6 +9,7 @@ import { Clock, PROVIDER_SCHEMA_VERSION, providerStream, recordedActor } from '@
 import { renderProviderReport } from '@mc/dossier';
 import { ANY_REVISION, EVENT_STORE, EventStore } from '@mc/event-store/event-store.port';
 import type { AppConfig } from '../../config/config';
+import { exportsDir } from '../../config/data-dirs';
 import { ExportedFile, sha256Of } from '../../exports/send-exported-file';
 import { APP_CONFIG, CLOCK } from '../../journal/journal.tokens';
 import { ScorecardBuilder } from './provider-scorecard.query';
@@ -40,7 +41,7 @@ export class ExportProviderReportHandler implements ICommandHandler<ExportProvid
   async execute({ account, providerId, from, to, lang, correlationId }: ExportProviderReportCommand): Promise<ExportedFile> {
     const actor = actorOf(account);
     const scorecard = await this.scorecards.build(actor, providerId, from, to);
-    const dir = join(this.config.dataDir, 'exports');
+    const dir = exportsDir(this.config);
     await mkdir(dir, { recursive: true });
     const path = join(dir, `${randomUUID()}.pdf`);
     try {
