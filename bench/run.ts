@@ -48,6 +48,9 @@ async function main(): Promise<void> {
   const { resultsFile, ...shown } = settings;
   log('bench', `${ids.join(', ')} on ${JSON.stringify(machine())}`);
   log('bench', `settings ${JSON.stringify(shown)}`);
+  if ((process as unknown as { moduleLoadList: string[] }).moduleLoadList.some((name) => name.endsWith(' domain'))) {
+    log('bench', "WARNING: Node's domain module is loaded (ts-node?): it wraps every event emit, which the service never carries in production");
+  }
   const loadBefore = loadavg().map((l) => round(l, 2));
   log('bench', `load average before: ${loadBefore.join(' ')} on ${cpus().length} cores (other processes on the machine disturb the figures)`);
 

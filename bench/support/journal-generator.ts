@@ -660,12 +660,11 @@ export async function buildJournal(file: string, total: number, options: BuildJo
   return { file, ...stats, seconds, workers, bytes: statSync(file).size };
 }
 
-/** One generating worker thread: TypeScript through ts-node, like the main thread. */
+/** One generating worker thread: TypeScript loaded as in the main thread (support/register.js). */
 function runWorker(shard: ShardOptions, onRows: (rows: EventRow[]) => void): Promise<ShardStats> {
   const entry = join(__dirname, 'journal-worker.ts');
   const code = [
-    `require(${JSON.stringify(require.resolve('ts-node/register/transpile-only'))});`,
-    `require(${JSON.stringify(require.resolve('tsconfig-paths/register'))});`,
+    `require(${JSON.stringify(join(__dirname, 'register.js'))});`,
     `require(${JSON.stringify(entry)});`,
   ].join('\n');
   return new Promise<ShardStats>((resolve, reject) => {
