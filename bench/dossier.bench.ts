@@ -99,7 +99,7 @@ export async function dossierBench(ctx: BenchContext): Promise<BenchResult> {
   log(ID, `case of ${entries.toLocaleString('en-US')} entries = ${records.length.toLocaleString('en-US')} records generated in ${num((nowMs() - t) / 1000)} s`);
   if (rejected) notes.push(`${rejected} generated commands were refused by the decider and replaced by notes`);
 
-  log(ID, 'building the service (npm run build) and the child script, so that both children run compiled code...');
+  log(ID, 'transpiling the child script, so that both children run compiled code (the service from dist/)...');
   const compiled = compiledChild(dir);
   log(ID, 'reference: bare pdfkit, same text, child process...');
   const reference = await runChild('pdfkit', input, join(dir, 'reference.pdf'), compiled);

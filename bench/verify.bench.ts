@@ -65,7 +65,7 @@ export async function verifyBench(ctx: BenchContext): Promise<BenchResult> {
   const raw = rawSelectAndHash(journal.file);
   log(ID, `  ${num(raw.perSecond)} events/s (${num(raw.seconds)} s)`);
 
-  log(ID, 'building the service (npm run build): the check runs compiled, in worker threads, as in production...');
+  log(ID, 'the check runs compiled (dist/), in worker threads, as in production...');
   const { SqliteEventStore: Store } = compiled<{ SqliteEventStore: CompiledStoreClass }>('libs/event-store/src/index');
   const { defaultVerifyWorkers } = compiled<{ defaultVerifyWorkers(): number }>('libs/event-store/src/sqlite/sqlite-chain-check');
   const workers = defaultVerifyWorkers();

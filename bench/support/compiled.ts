@@ -2,19 +2,26 @@ import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 
 const root = resolve(__dirname, '..', '..');
-let built = false;
+let built = process.env.BENCH_BUILT === '1';
 
 /**
- * The service as it runs in production: `npm run build` once per bench run, then a module of
- * dist/ by its path from the repository root (e.g. 'libs/event-store/src/index'). ts-node would
- * add its compiler's memory and, in worker threads, its start-up to the figures.
+ * `npm run build`, once per bench run: the runner builds before it starts the benches' processes,
+ * and tells them so (BENCH_BUILT=1).
+ */
+export function buildService(): void {
+  if (built) return;
+  const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`npm run build failed: ${build.stderr || build.stdout}`);
+  built = true;
+}
+
+/**
+ * The service as it runs in production: a module of dist/ by its path from the repository root
+ * (e.g. 'libs/event-store/src/index'), built first (buildService). ts-node would add its
+ * compiler's memory and, in worker threads, its start-up to the figures.
  */
 export function compiledModulePath(module: string): string {
-  if (!built) {
-    const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, encoding: 'utf8' });
-    if (build.status !== 0) throw new Error(`npm run build failed: ${build.stderr || build.stdout}`);
-    built = true;
-  }
+  buildService();
   return join(root, 'dist', `${module}.js`);
 }
 

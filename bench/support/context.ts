@@ -14,8 +14,12 @@ export interface BenchContext {
 /** Bump when the generator changes what it writes: cached journals of other versions are ignored. */
 const GENERATOR_VERSION = 1;
 
+/** Set by the runner for a bench's own process: the journal it built, as a JSON file. */
+export const JOURNAL_FIXTURE_ENV = 'BENCH_JOURNAL_FIXTURE';
+
 export function benchContext(settings: BenchSettings): BenchContext {
-  let journal: Promise<JournalFixture> | null = null;
+  const given = process.env[JOURNAL_FIXTURE_ENV];
+  let journal: Promise<JournalFixture> | null = given ? Promise.resolve(JSON.parse(readFileSync(given, 'utf8')) as JournalFixture) : null;
   return {
     settings,
     journal() {

@@ -663,10 +663,7 @@ export async function buildJournal(file: string, total: number, options: BuildJo
 /** One generating worker thread: TypeScript loaded as in the main thread (support/register.js). */
 function runWorker(shard: ShardOptions, onRows: (rows: EventRow[]) => void): Promise<ShardStats> {
   const entry = join(__dirname, 'journal-worker.ts');
-  const code = [
-    `require(${JSON.stringify(join(__dirname, 'register.js'))});`,
-    `require(${JSON.stringify(entry)});`,
-  ].join('\n');
+  const code = [`require(${JSON.stringify(join(__dirname, 'register.js'))});`, `require(${JSON.stringify(entry)});`].join('\n');
   return new Promise<ShardStats>((resolve, reject) => {
     const worker = new Worker(code, { eval: true, workerData: shard, execArgv: [] });
     let result: ShardStats | null = null;
