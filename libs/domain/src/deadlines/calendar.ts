@@ -146,7 +146,12 @@ export function addMonthsSameDate(date: ParisDate, months: number): ParisDate {
   return { year, month, day: Math.min(date.day, daysInMonth(year, month)) };
 }
 
-// --- Instants <-> Europe/Paris wall time, through Intl (the IANA database of the runtime). ---
+// --- Instants <-> Europe/Paris wall time. ---
+//
+// The runtime's IANA database, read through Intl, is the one source of truth; but formatToParts
+// costs microseconds, and walking a contract calendar day by day asks for it millions of times.
+// So Intl is only asked to build, one UTC year at a time and about a hundred calls a year, the
+// stretches of time that keep one offset; wall times and offsets are then plain arithmetic on them.
 
 const PARIS_FORMAT = new Intl.DateTimeFormat('en-US', {
   timeZone: 'Europe/Paris',
@@ -159,7 +164,12 @@ const PARIS_FORMAT = new Intl.DateTimeFormat('en-US', {
   second: 'numeric',
 });
 
-function parisWallParts(ms: number): ParisDateTime {
+/**
+ * The Europe/Paris wall time of an instant as Intl prints it (seconds truncated; before year 1,
+ * the year of the era): the reference the offset table is built from, and checked against in
+ * paris-offset-table.spec.ts. Costs a few microseconds: use toParisDateTime.
+ */
+export function intlParisWallTime(ms: number): ParisDateTime {
   const values: Record<string, number> = {};
   for (const part of PARIS_FORMAT.formatToParts(ms)) {
     if (part.type !== 'literal') values[part.type] = Number(part.value);
@@ -172,11 +182,114 @@ function wallMs(t: ParisDateTime | (ParisDate & { hour: number; minute: number; 
   return dayNumber(t) * DAY_MS + t.hour * HOUR_MS + t.minute * MINUTE_MS + (t.second ?? 0) * 1000;
 }
 
+/** The start of the second of an instant, toward the past (before 1970 too). */
+const startOfSecond = (ms: number) => ms - (((ms % 1000) + 1000) % 1000);
+
+/** The exact offset Intl applies at a whole-millisecond instant, in milliseconds (561,000 for the +00:09:21 of Paris before 1911). */
+function intlOffsetMs(ms: number): number {
+  return wallMs(intlParisWallTime(ms)) - startOfSecond(ms);
+}
+
+/** A stretch of time [from, to) in epoch milliseconds during which Paris keeps one offset, in milliseconds. */
+interface OffsetSpan {
+  readonly from: number;
+  readonly to: number;
+  readonly offsetMs: number;
+}
+
+/**
+ * The UTC years the table covers: facts are dated from 1900 on and deadlines run a few years
+ * ahead. An instant outside (a query as of 0001 or 9999) is asked of Intl as it always was, so
+ * the table never holds more than 700 years of a few spans each.
+ */
+const TABLE_FIRST_YEAR = 1800;
+const TABLE_END_YEAR = 2500;
+const TABLE_FROM_MS = dayNumber({ year: TABLE_FIRST_YEAR, month: 1, day: 1 }) * DAY_MS;
+const TABLE_TO_MS = dayNumber({ year: TABLE_END_YEAR, month: 1, day: 1 }) * DAY_MS;
+
+/**
+ * How far apart Intl is sampled before the exact instant of a change is searched. Paris has
+ * never kept an offset for less than 98 days (the winter of 1939-1940 in tzdata 2025c); a change
+ * and its reversal inside one week would go unseen.
+ */
+const SAMPLE_STEP_MS = 7 * DAY_MS;
+
+const spansByYear = new Map<number, readonly OffsetSpan[]>();
+let lastSpan: OffsetSpan = { from: 0, to: 0, offsetMs: 0 };
+
+/** The offset spans of a UTC year, from Intl sampled every week and searched to the millisecond where it changes. */
+function computeOffsetSpans(year: number): OffsetSpan[] {
+  const start = dayNumber({ year, month: 1, day: 1 }) * DAY_MS;
+  const end = dayNumber({ year: year + 1, month: 1, day: 1 }) * DAY_MS;
+  const spans: OffsetSpan[] = [];
+  let from = start;
+  let offsetMs = intlOffsetMs(start);
+  let sample = start;
+  while (sample < end - 1) {
+    const next = Math.min(sample + SAMPLE_STEP_MS, end - 1);
+    if (intlOffsetMs(next) === offsetMs) {
+      sample = next;
+      continue;
+    }
+    // The offset changes in (sample, next]: find the first instant with another one.
+    let lo = sample;
+    let hi = next;
+    while (hi - lo > 1) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (intlOffsetMs(mid) === offsetMs) lo = mid;
+      else hi = mid;
+    }
+    spans.push({ from, to: hi, offsetMs });
+    from = sample = hi;
+    offsetMs = intlOffsetMs(hi);
+  }
+  spans.push({ from, to: end, offsetMs });
+  return spans;
+}
+
+/** The exact offset at a whole-millisecond instant from the table, or undefined outside its years. */
+function tableOffsetMs(ms: number): number | undefined {
+  if (ms >= lastSpan.from && ms < lastSpan.to) return lastSpan.offsetMs;
+  if (!(ms >= TABLE_FROM_MS && ms < TABLE_TO_MS)) return undefined;
+  const year = fromDayNumber(Math.floor(ms / DAY_MS)).year;
+  let spans = spansByYear.get(year);
+  if (!spans) spansByYear.set(year, (spans = computeOffsetSpans(year)));
+  lastSpan = spans.find((span) => ms < span.to)!;
+  return lastSpan.offsetMs;
+}
+
+/** `wallMs` of the wall time of an instant: what Intl would print, read as UTC. */
+function parisWallMs(instantMs: number): number {
+  // Intl reads an instant to the whole millisecond toward zero (TimeClip), then prints whole seconds.
+  const ms = Math.trunc(instantMs);
+  const offsetMs = tableOffsetMs(ms);
+  return offsetMs === undefined ? wallMs(intlParisWallTime(ms)) : startOfSecond(ms) + offsetMs;
+}
+
+/** The Europe/Paris wall time of an instant, the same as Intl prints it. */
+function parisWallParts(instantMs: number): ParisDateTime {
+  const ms = Math.trunc(instantMs);
+  const offsetMs = tableOffsetMs(ms);
+  if (offsetMs === undefined) return intlParisWallTime(ms);
+  const wall = startOfSecond(ms) + offsetMs;
+  const days = Math.floor(wall / DAY_MS);
+  const rest = wall - days * DAY_MS;
+  const { year, month, day } = fromDayNumber(days);
+  return {
+    year,
+    month,
+    day,
+    hour: Math.floor(rest / HOUR_MS),
+    minute: Math.floor((rest % HOUR_MS) / MINUTE_MS),
+    second: Math.floor((rest % MINUTE_MS) / 1000),
+  };
+}
+
 /** Offset of Europe/Paris from UTC at an instant, in minutes (+60 in winter, +120 in summer). */
 export function parisOffsetMinutes(instant: InstantInput): number {
   const ms = toEpochMs(instant);
-  const wholeSecond = ms - (((ms % 1000) + 1000) % 1000);
-  return Math.round((wallMs(parisWallParts(wholeSecond)) - wholeSecond) / MINUTE_MS);
+  const wholeSecond = startOfSecond(ms);
+  return Math.round((parisWallMs(wholeSecond) - wholeSecond) / MINUTE_MS);
 }
 
 /** The Europe/Paris wall time of an instant (seconds truncated). */
@@ -202,10 +315,12 @@ export function parisWallTimeToEpochMs(date: ParisDate, hour = 0, minute = 0): n
   if (!Number.isInteger(hour) || !Number.isInteger(minute) || hour < 0 || hour > 23 || minute < 0 || minute > 59) {
     throw DomainError.of('INVALID_INPUT', 'time', `Heure invalide : ${hour}:${minute}.`, `Invalid time of day: ${hour}:${minute}.`);
   }
-  const wall = wallMs({ ...date, hour, minute });
+  // Field by field: a spread of `date` cost more than all the rest. A ParisDateTime given as `date` keeps its seconds, as it always did.
+  const { second } = date as Partial<ParisDateTime>;
+  const wall = wallMs({ year: date.year, month: date.month, day: date.day, hour, minute, second });
   const before = parisOffsetMinutes(wall - DAY_MS) * MINUTE_MS;
   const after = parisOffsetMinutes(wall + DAY_MS) * MINUTE_MS;
-  const matches = [wall - before, wall - after].filter((t) => wallMs(parisWallParts(t)) === wall).sort((a, b) => a - b);
+  const matches = [wall - before, wall - after].filter((t) => parisWallMs(t) === wall).sort((a, b) => a - b);
   return matches.length > 0 ? matches[0] : wall - before;
 }
 
