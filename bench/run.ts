@@ -45,6 +45,8 @@ function selected(argv: string[]): string[] {
 /** Which benches need the generated journal (built once by the runner, before their processes start). */
 const NEEDS_JOURNAL = new Set(['replay', 'verify']);
 const CHILD_FLAG = '--bench-process';
+/** The bench processes running (at most one), for the watchdog. */
+const running = new Set<ChildProcess>();
 
 /**
  * One bench in this process: what the runner starts for each bench (see inOwnProcess). Writes its
@@ -84,8 +86,6 @@ function inOwnProcess(id: string, env: NodeJS.ProcessEnv, dir: string): Promise<
     });
   });
 }
-const running = new Set<ChildProcess>();
-
 async function main(): Promise<void> {
   // Let the event loop start: performance.eventLoopUtilization() reads 0 until it has.
   await new Promise((resolve) => setTimeout(resolve, 10));
