@@ -1,11 +1,11 @@
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { fixedClock } from '@mc/domain';
 import { ANY_REVISION, SqliteEventStore, type EventToAppend } from '@mc/event-store';
-import { chainProblems, runCli, spawnTs, type EventRecord } from './support/processes';
+import { ServerProcess, chainProblems, runCli, spawnTs, type EventRecord } from './support/processes';
 
 /**
  * The operator's journal commands, run as child processes on temporary data directories:
@@ -197,6 +197,80 @@ describe('backup and restore of the embedded journal', () => {
     expect(records(join(source, 'journal.sqlite'))).toEqual(records(backup));
     const kept = readdirSync(source).find((name) => name.startsWith('journal.sqlite.avant-restauration-'))!;
     expect(records(join(source, kept))).toEqual(liveBefore);
+  });
+});
+
+/** The service started on a data directory, until it exits: its exit code and everything it printed. */
+async function startUntilExit(env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
+  const child = spawnTs('apps/api/src/main.ts', [], { PORT: '0', ...env });
+  let output = '';
+  child.stdout!.setEncoding('utf8').on('data', (s: string) => (output += s));
+  child.stderr!.setEncoding('utf8').on('data', (s: string) => (output += s));
+  const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+  return { code, output: output.trim() };
+}
+
+describe('A journal file that cannot be opened', () => {
+  it('stops the service and the CLI with one sentence saying what to do, and restore --force sets the file aside', async () => {
+    const dataDir = tempDir();
+    const journal = join(dataDir, 'journal.sqlite');
+    writeFileSync(journal, 'Ceci a remplacé le journal par erreur.');
+    const notADatabase =
+      `Le fichier du journal ${journal} n’est pas une base SQLite : il a été remplacé ou tronqué. Rien n’y a été écrit. ` +
+      'Restaurez la dernière sauvegarde : main-courante restore <sauvegarde> --force (ce fichier est mis de côté, pas effacé).';
+
+    expect(await startUntilExit({ MC_DATA_DIR: dataDir })).toEqual({ code: 1, output: notADatabase });
+    const [verify, verifyEn] = await Promise.all([
+      runCli(['verify-journal', '--data-dir', dataDir]),
+      runCli(['--lang', 'en', 'verify-journal', '--data-dir', dataDir]),
+    ]);
+    expect(outcome(verify)).toEqual({ code: 1, stdout: '', stderr: notADatabase });
+    expect(outcome(verifyEn)).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: expect.stringMatching(/^The journal file .* is not an SQLite database: .* Restore the last backup/),
+    });
+    expect(readFileSync(journal, 'utf8')).toBe('Ceci a remplacé le journal par erreur.');
+
+    const source = tempDir();
+    await seed(source, 3);
+    const backup = join(tempDir(), 'sauvegarde.sqlite');
+    expect(outcome(await runCli(['backup', backup, '--data-dir', source]))).toMatchObject({ code: 0 });
+    const refused = await runCli(['restore', backup, '--data-dir', dataDir]);
+    expect(outcome(refused)).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `${journal} n’est pas un journal lisible (file is not a database) : ajoutez --force pour le mettre de côté (jamais effacé) et remettre la sauvegarde.`,
+    });
+    const forced = await runCli(['restore', backup, '--force', '--data-dir', dataDir]);
+    expect(outcome(forced)).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Journal restauré depuis .* : 6 événements dans 3 flux/) });
+    const aside = readdirSync(dataDir).find((name) => name.startsWith('journal.sqlite.avant-restauration-') && !/-(wal|shm)$/.test(name))!;
+    expect(readFileSync(join(dataDir, aside), 'utf8')).toBe('Ceci a remplacé le journal par erreur.');
+    expect(records(journal)).toEqual(records(join(source, 'journal.sqlite')));
+
+    const server = await ServerProcess.start({ MC_DATA_DIR: dataDir });
+    await server.stop();
+  });
+
+  it('refuses a journal of a schema version it does not know, and leaves it as it was', async () => {
+    const dataDir = tempDir();
+    const journal = join(dataDir, 'journal.sqlite');
+    await seed(dataDir, 2);
+    const db = new Database(journal);
+    db.pragma('user_version = 7');
+    db.close();
+    const before = records(journal);
+
+    expect(await startUntilExit({ MC_DATA_DIR: dataDir })).toEqual({
+      code: 1,
+      output:
+        `Le journal ${journal} est au format 7, que cette version de Main courante ne connaît pas (elle lit le format 1) : ` +
+        'il vient sans doute d’une version plus récente. Mettez le service à jour ; rien n’a été modifié.',
+    });
+    const check = new Database(journal, { readonly: true });
+    expect(check.pragma('user_version', { simple: true })).toBe(7);
+    check.close();
+    expect(records(journal)).toEqual(before);
   });
 });
 

@@ -1,3 +1,4 @@
+import { JournalFileUnreadableError } from '@mc/event-store';
 import { loadConfig, ConfigError } from './config/config';
 import { createApp } from './app.factory';
 
@@ -14,6 +15,8 @@ if (require.main === module) {
   serve().catch((error: unknown) => {
     if (error instanceof ConfigError) {
       console.error(`Configuration invalide : ${error.message}`);
+    } else if (error instanceof JournalFileUnreadableError) {
+      console.error(error.sentence.fr);
     } else if ((error as NodeJS.ErrnoException)?.code === 'EADDRINUSE') {
       console.error('Le port est déjà utilisé : choisissez-en un autre avec PORT=…');
     } else {

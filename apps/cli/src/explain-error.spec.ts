@@ -3,6 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DomainError } from '@mc/domain';
+import { JournalFileUnreadableError } from '@mc/event-store';
 import { CliError } from './cli-error';
 import { explainError } from './explain-error';
 
@@ -24,6 +25,13 @@ describe('explainError', () => {
   it('keeps our own refusals as they are, and shows the stack only for the unexpected', () => {
     expect(explainError(new CliError({ fr: 'La sauvegarde x n’existe pas.', en: 'Backup x does not exist.' }))).toBe('La sauvegarde x n’existe pas.');
     expect(explainError(DomainError.of('NOT_FOUND', 'caseId', 'Dossier introuvable.', 'Case not found.'))).toBe('Dossier introuvable.');
+    const unreadable = new JournalFileUnreadableError('/data/journal.sqlite', { kind: 'damaged', sqlite: 'database disk image is malformed' });
+    expect(explainError(unreadable)).toMatch(
+      /^Le fichier du journal \/data\/journal.sqlite est endommagé \(SQLite : database disk image is malformed\)\. Rien n’y a été écrit\./,
+    );
+    expect(explainError(unreadable, 'en')).toMatch(
+      /^The journal file \/data\/journal.sqlite is damaged \(SQLite: database disk image is malformed\)\. Nothing was written/,
+    );
     expect(explainError(Object.assign(new Error('odd'), { code: 'ECONNRESET', syscall: 'read' }))).toMatch(/^Erreur inattendue : Error: odd\n\s+at /);
     expect(explainError(new TypeError('x is undefined'))).toMatch(/^Erreur inattendue : TypeError: x is undefined/);
   });

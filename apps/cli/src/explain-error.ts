@@ -1,5 +1,6 @@
 import { ConfigError } from '@mc/api/config/config';
 import { DomainError } from '@mc/domain';
+import { JournalFileUnreadableError } from '@mc/event-store';
 import { CliError } from './cli-error';
 import { cliLanguage, say, type CliLang, type Sentence } from './cli-language';
 
@@ -27,6 +28,7 @@ const FILE_SYSTEM_REASONS: Record<string, Sentence> = {
 export function explainError(error: unknown, lang: CliLang = cliLanguage()): string {
   if (error instanceof CliError) return say(error.sentence, lang);
   if (error instanceof ConfigError) return error.message;
+  if (error instanceof JournalFileUnreadableError) return say(error.sentence, lang);
   if (error instanceof DomainError) return error.problems.map((p) => say(p, lang)).join(' ');
   const system = error as NodeJS.ErrnoException | null;
   const reason = typeof system?.syscall === 'string' && typeof system.code === 'string' ? FILE_SYSTEM_REASONS[system.code] : undefined;

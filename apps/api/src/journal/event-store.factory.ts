@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Clock } from '@mc/domain';
-import { SqliteEventStore, type EventStore, type SealedImporter } from '@mc/event-store';
+import { SqliteEventStore, checkJournalFile, type EventStore, type SealedImporter } from '@mc/event-store';
 import { EsdbEventStore } from '@mc/event-store/eventstoredb/esdb-event-store';
 import { ConfigError, type AppConfig } from '../config/config';
 
@@ -47,11 +47,16 @@ export async function openEventStore(config: AppConfig, clock: Clock): Promise<J
 }
 
 /**
- * Checked before Nest starts, so that an unreachable cluster stops start-up with one sentence
- * (a failing provider would be reported by Nest with a stack trace).
+ * Checked before Nest starts, so that an unreachable cluster or a journal file that cannot be
+ * opened stops start-up with one sentence (a failing provider would be reported by Nest with a
+ * stack trace, and the process ended there).
  */
 export async function assertStoreReachable(config: AppConfig, clock: Clock): Promise<void> {
-  if (config.store !== 'eventstoredb') return;
+  if (config.store !== 'eventstoredb') {
+    mkdirSync(config.dataDir, { recursive: true });
+    checkJournalFile(join(config.dataDir, JOURNAL_FILE));
+    return;
+  }
   const store = await openEventStoreDb(config, clock);
   await store.close();
 }

@@ -35,16 +35,28 @@ export class RestoreCommand extends CommandRunner {
     const journal = join(config.dataDir, JOURNAL_FILE);
     let setAside: string | null = null;
     if (existsSync(journal)) {
-      const current = eventCount(journal);
-      if (current > 0 && !options.force) {
+      const current = journalContents(journal);
+      if ('unreadable' in current && !options.force) {
         throw new CliError({
-          fr: `${config.dataDir} contient déjà un journal (${current} événements) : ajoutez --force pour le remplacer (il sera mis de côté, jamais effacé).`,
-          en: `${config.dataDir} already holds a journal (${current} events): add --force to replace it (it will be set aside, never deleted).`,
+          fr: `${journal} n’est pas un journal lisible (${current.unreadable}) : ajoutez --force pour le mettre de côté (jamais effacé) et remettre la sauvegarde.`,
+          en: `${journal} is not a readable journal (${current.unreadable}): add --force to set it aside (never deleted) and put the backup back.`,
         });
       }
-      setAside = `${journal}.avant-restauration-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-      checkpoint(journal);
-      renameSync(journal, setAside);
+      if ('events' in current && current.events > 0 && !options.force) {
+        throw new CliError({
+          fr: `${config.dataDir} contient déjà un journal (${current.events} événements) : ajoutez --force pour le remplacer (il sera mis de côté, jamais effacé).`,
+          en: `${config.dataDir} already holds a journal (${current.events} events): add --force to replace it (it will be set aside, never deleted).`,
+        });
+      }
+      const aside = `${journal}.avant-restauration-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+      if ('events' in current) {
+        checkpoint(journal);
+        renameSync(journal, aside);
+      } else {
+        // SQLite cannot fold its -wal file into an unreadable journal: all of it goes aside as is.
+        for (const suffix of ['', '-wal', '-shm']) if (existsSync(journal + suffix)) renameSync(journal + suffix, aside + suffix);
+      }
+      setAside = aside;
     }
     const partial = `${journal}.restauration-en-cours`;
     rmSync(partial, { force: true });
@@ -97,13 +109,19 @@ async function checkBackup(file: string): Promise<JournalFileCheck> {
   return check;
 }
 
-function eventCount(file: string): number {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+/** How many events the journal file holds, or why SQLite cannot read it. */
+function journalContents(file: string): { events: number } | { unreadable: string } {
+  let db: Database.Database | undefined;
   try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
     const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'events'").get();
-    return table ? (db.prepare('SELECT count(*) FROM events').pluck().get() as number) : 0;
+    return { events: table ? (db.prepare('SELECT count(*) FROM events').pluck().get() as number) : 0 };
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code === 'SQLITE_NOTADB' || (typeof code === 'string' && code.startsWith('SQLITE_CORRUPT'))) return { unreadable: (error as Error).message };
+    throw error;
   } finally {
-    db.close();
+    db?.close();
   }
 }
 

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { StoreUnavailableError, type StoredEvent } from '../event-store.port';
+import { JournalFileUnreadableError } from '../errors';
 
 /** The embedded journal's file: schema, connection settings, rows and errors, shared by every connection to it. */
 
@@ -49,18 +50,26 @@ export function openJournal(file: string, options: { migrate?: boolean } = {}): 
     db.pragma('journal_mode = WAL');
     // After journal_mode: entering WAL resets synchronous to this build's WAL default (NORMAL).
     db.pragma('synchronous = FULL');
-    if (options.migrate) migrate(db);
+    if (options.migrate) migrate(db, file);
     return db;
   } catch (error) {
     db?.close();
-    throw toStoreError(error);
+    throw unreadableJournal(error, file) ?? toStoreError(error);
   }
 }
 
-function migrate(db: Database.Database): void {
+/**
+ * Opens the journal file as the store would (creating it if absent) and closes it: throws
+ * JournalFileUnreadableError or StoreUnavailableError before anything else is started.
+ */
+export function checkJournalFile(file: string): void {
+  openJournal(file, { migrate: true }).close();
+}
+
+function migrate(db: Database.Database, file: string): void {
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version === SCHEMA_VERSION) return;
-  if (version !== 0) throw new Error(`Event store schema version ${version} is not supported (expected ${SCHEMA_VERSION})`);
+  if (version !== 0) throw new JournalFileUnreadableError(file, { kind: 'unknown_schema', found: version, expected: SCHEMA_VERSION });
   db.transaction(() => {
     db.exec(SCHEMA);
     db.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`);
@@ -96,6 +105,14 @@ function sqliteCode(error: unknown): string | null {
 
 export function isDuplicateEventId(error: unknown): boolean {
   return sqliteCode(error) === 'SQLITE_CONSTRAINT_UNIQUE' && (error as Error).message.includes('events.event_id');
+}
+
+/** SQLite's word that the file itself is not a journal it can read: no retry will help. */
+function unreadableJournal(error: unknown, file: string): JournalFileUnreadableError | null {
+  const code = sqliteCode(error);
+  if (code === 'SQLITE_NOTADB') return new JournalFileUnreadableError(file, { kind: 'not_a_database', sqlite: (error as Error).message });
+  if (code?.startsWith('SQLITE_CORRUPT')) return new JournalFileUnreadableError(file, { kind: 'damaged', sqlite: (error as Error).message });
+  return null;
 }
 
 export function toStoreError(error: unknown): unknown {
