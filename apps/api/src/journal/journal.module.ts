@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import { DynamicModule, Global, Inject, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import Database from 'better-sqlite3';
 import { AccessPolicy, Accounts, LoginThrottle, TokenService } from '@mc/access';
 import { Clock, systemClock } from '@mc/domain';
 import { EVENT_STORE, EventStore } from '@mc/event-store/event-store.port';
@@ -12,6 +11,7 @@ import { APP_CONFIG, CLOCK, CONTENT_STORE, READ_MODEL_DB, SIGNING_KEY } from './
 import { ContentStore, loadOrCreateSigningKey } from '@mc/evidence';
 import { OPERATOR } from '../accounts/commands/create-account/create-account.command';
 import { openEventStore } from './event-store.factory';
+import { openReadModels } from './read-models-file';
 
 /** Starts the read models after the store is open and stops them before it closes. */
 class JournalLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -58,7 +58,7 @@ export class JournalModule {
         },
         {
           provide: READ_MODEL_DB,
-          useFactory: (): SqliteDatabase => new Database(join(config.dataDir, 'read-models.sqlite')),
+          useFactory: (): SqliteDatabase => openReadModels(config.dataDir, clock.now()),
         },
         {
           provide: ProjectionRunner,

@@ -6,6 +6,7 @@ import { backupSqliteJournal, verifySqliteJournalFile, type JournalFileCheck } f
 import { loadConfig } from '@mc/api/config/config';
 import { prepareDataDir } from '@mc/api/app.factory';
 import { JOURNAL_FILE } from '@mc/api/journal/event-store.factory';
+import { READ_MODELS_FILE } from '@mc/api/journal/read-models-file';
 import { CliError } from '../cli-error';
 import { say } from '../cli-language';
 import { counts } from '../journal-transfer';
@@ -13,9 +14,6 @@ import { counts } from '../journal-transfer';
 interface RestoreOptions {
   force?: boolean;
 }
-
-/** Derived from the journal: dropped on restore, rebuilt from the events at the next start. */
-const READ_MODELS_FILE = 'read-models.sqlite';
 
 @Command({
   name: 'restore',
@@ -62,6 +60,7 @@ export class RestoreCommand extends CommandRunner {
     rmSync(partial, { force: true });
     await backupSqliteJournal(backup, partial);
     renameSync(partial, journal);
+    // Derived from the journal: dropped, rebuilt from the events at the next start.
     for (const suffix of ['', '-wal', '-shm']) rmSync(join(config.dataDir, READ_MODELS_FILE + suffix), { force: true });
     const after = await verifySqliteJournalFile(journal);
     if (after.failure || after.events !== before.events) {
