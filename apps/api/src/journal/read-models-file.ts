@@ -24,7 +24,9 @@ export function openReadModels(dataDir: string, now: Date, logger = new Logger('
     if (code !== 'SQLITE_NOTADB' && !(typeof code === 'string' && code.startsWith('SQLITE_CORRUPT'))) throw error;
     const aside = `${file}.illisible-${now.toISOString().replace(/[:.]/g, '-')}`;
     for (const suffix of ['', '-wal', '-shm']) if (existsSync(file + suffix)) renameSync(file + suffix, aside + suffix);
-    logger.warn(`Les vues de lecture (${file}) étaient illisibles (${(error as Error).message}) : mises de côté dans ${aside}, reconstruites depuis le journal.`);
+    logger.warn(
+      `Les vues de lecture (${file}) étaient illisibles (${(error as Error).message}) : mises de côté dans ${aside}, reconstruites depuis le journal.`,
+    );
     return new Database(file);
   }
 }
