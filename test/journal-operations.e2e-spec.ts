@@ -274,6 +274,32 @@ describe('A journal file that cannot be opened', () => {
   });
 });
 
+describe('A signing key or token secret that cannot be used', () => {
+  it('stops the service and the CLI with one sentence, and leaves the file as it is', async () => {
+    const dataDir = tempDir();
+    await seed(dataDir, 1);
+    const key = join(dataDir, 'signing-key.pem');
+    writeFileSync(key, '-----BEGIN PRIVATE KEY-----\ncoupé\n');
+    const started = await startUntilExit({ MC_DATA_DIR: dataDir });
+    expect(started).toEqual({
+      code: 1,
+      output: expect.stringMatching(new RegExp(`^La clé de signature ${key} n’est pas une clé privée PEM lisible \\(.*\\) : remettez`)),
+    });
+    expect(started.output.split('\n')).toHaveLength(1);
+    expect(outcome(await runCli(['verify-journal', '--data-dir', dataDir]))).toEqual({ code: 1, stdout: '', stderr: started.output });
+    expect(readFileSync(key, 'utf8')).toBe('-----BEGIN PRIVATE KEY-----\ncoupé\n');
+
+    rmSync(key);
+    const secret = join(dataDir, 'token-secret');
+    writeFileSync(secret, 'court');
+    expect(await startUntilExit({ MC_DATA_DIR: dataDir })).toEqual({
+      code: 1,
+      output: `Le secret des jetons ${secret} est invalide (3 octets au lieu d’au moins 32) : supprimez ce fichier pour qu’un nouveau soit créé (chacun devra se reconnecter) ou, avec plusieurs instances, recopiez celui des autres.`,
+    });
+    expect(readFileSync(secret, 'utf8')).toBe('court');
+  });
+});
+
 describe('Read models SQLite cannot read', () => {
   it('sets them aside and rebuilds them from the journal at start', async () => {
     const dataDir = tempDir();

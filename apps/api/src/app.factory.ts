@@ -7,7 +7,7 @@ import helmet from 'helmet';
 import { systemClock, type Clock } from '@mc/domain';
 import { AppModule } from './app.module';
 import { AppConfig, ConfigError } from './config/config';
-import { assertStoreReachable } from './journal/event-store.factory';
+import { checkBeforeStart } from './start-checks';
 import { expressErrorHandler } from './http/error.filter';
 import { QuietLogger } from './http/quiet-logger';
 import { requestContext, requireJsonBodies } from './http/request-context.middleware';
@@ -26,7 +26,7 @@ export function prepareDataDir(config: AppConfig): void {
 /** Builds the HTTP application (not listening yet): used by `npm start`, the CLI and the e2e tests. */
 export async function createApp(config: AppConfig, options: { clock?: Clock; logger?: false } = {}): Promise<NestExpressApplication> {
   prepareDataDir(config);
-  await assertStoreReachable(config, options.clock ?? systemClock);
+  await checkBeforeStart(config, options.clock ?? systemClock);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options.clock), {
     bodyParser: false,
     logger: options.logger === false ? false : new QuietLogger(),

@@ -1,6 +1,6 @@
-import { JournalFileUnreadableError } from '@mc/event-store';
 import { loadConfig, ConfigError } from './config/config';
 import { createApp } from './app.factory';
+import { operatorSentence } from './start-checks';
 
 export async function serve(): Promise<void> {
   const config = loadConfig();
@@ -13,10 +13,11 @@ export async function serve(): Promise<void> {
 
 if (require.main === module) {
   serve().catch((error: unknown) => {
+    const sentence = operatorSentence(error);
     if (error instanceof ConfigError) {
       console.error(`Configuration invalide : ${error.message}`);
-    } else if (error instanceof JournalFileUnreadableError) {
-      console.error(error.sentence.fr);
+    } else if (sentence) {
+      console.error(sentence.fr);
     } else if ((error as NodeJS.ErrnoException)?.code === 'EADDRINUSE') {
       console.error('Le port est déjà utilisé : choisissez-en un autre avec PORT=…');
     } else {

@@ -1,6 +1,6 @@
 import { ConfigError } from '@mc/api/config/config';
 import { DomainError } from '@mc/domain';
-import { JournalFileUnreadableError } from '@mc/event-store';
+import { operatorSentence } from '@mc/api/start-checks';
 import { CliError } from './cli-error';
 import { cliLanguage, say, type CliLang, type Sentence } from './cli-language';
 
@@ -28,7 +28,8 @@ const FILE_SYSTEM_REASONS: Record<string, Sentence> = {
 export function explainError(error: unknown, lang: CliLang = cliLanguage()): string {
   if (error instanceof CliError) return say(error.sentence, lang);
   if (error instanceof ConfigError) return error.message;
-  if (error instanceof JournalFileUnreadableError) return say(error.sentence, lang);
+  const sentence = operatorSentence(error);
+  if (sentence) return say(sentence, lang);
   if (error instanceof DomainError) return error.problems.map((p) => say(p, lang)).join(' ');
   const system = error as NodeJS.ErrnoException | null;
   const reason = typeof system?.syscall === 'string' && typeof system.code === 'string' ? FILE_SYSTEM_REASONS[system.code] : undefined;

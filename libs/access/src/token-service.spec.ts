@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { TokenService } from './token-service';
+import { TokenSecretError, TokenService } from './token-service';
 
 describe('TokenService', () => {
   const now = new Date('2026-11-22T10:00:00Z');
@@ -59,5 +59,17 @@ describe('TokenService', () => {
     const first = TokenService.secretFromDataDir(dir);
     expect(TokenService.secretFromDataDir(dir).equals(first)).toBe(true);
     expect(statSync(join(dir, 'token-secret')).mode & 0o777).toBe(0o600);
+  });
+
+  it('refuses a secret file too short to sign with, saying what to do, and leaves it as it is', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mc-secret-'));
+    writeFileSync(join(dir, 'token-secret'), 'abc');
+    expect(() => TokenService.secretFromDataDir(dir)).toThrow(TokenSecretError);
+    expect(() => TokenService.secretFromDataDir(dir)).toThrow(
+      expect.objectContaining({
+        sentence: expect.objectContaining({ fr: expect.stringContaining('est invalide (2 octets au lieu d’au moins 32) : supprimez ce fichier') }),
+      }),
+    );
+    expect(readFileSync(join(dir, 'token-secret'), 'utf8')).toBe('abc');
   });
 });

@@ -13,6 +13,25 @@ export interface TokenClaims {
 
 const PREFIX = 'mc1';
 
+/** The token secret file holds too few bytes to sign with: carries what an operator does about it. */
+export class TokenSecretError extends Error {
+  readonly code = 'TOKEN_SECRET_INVALID';
+  readonly sentence: { fr: string; en: string };
+
+  constructor(file: string, bytes: number) {
+    super(`Token secret ${file} holds ${bytes} bytes, at least 32 are needed`);
+    this.name = 'TokenSecretError';
+    this.sentence = {
+      fr:
+        `Le secret des jetons ${file} est invalide (${bytes} octets au lieu d’au moins 32) : supprimez ce fichier pour qu’un nouveau soit créé ` +
+        '(chacun devra se reconnecter) ou, avec plusieurs instances, recopiez celui des autres.',
+      en:
+        `The token secret ${file} is invalid (${bytes} bytes instead of at least 32): delete this file for a new one to be created ` +
+        '(everyone will have to log in again) or, with several instances, copy the others’ one.',
+    };
+  }
+}
+
 /** Tokens whose signature was checked lately, at most this many (one per session in use, about). */
 const VERIFIED_TOKENS = 4096;
 
@@ -43,7 +62,9 @@ export class TokenService {
       writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
     }
     chmodSync(file, 0o600);
-    return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
+    const secret = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
+    if (secret.length < 32) throw new TokenSecretError(file, secret.length);
+    return secret;
   }
 
   issue(accountId: string, credentialVersion: number, now: Date): { token: string; expiresAt: string } {

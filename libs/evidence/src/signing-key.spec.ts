@@ -66,8 +66,21 @@ describe('loadOrCreateSigningKey', () => {
     const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     writeFileSync(file, privateKey.export({ type: 'pkcs8', format: 'pem' }));
     expect(() => loadOrCreateSigningKey(dataDir)).toThrow(SigningKeyError);
+    expect(() => loadOrCreateSigningKey(dataDir)).toThrow(
+      expect.objectContaining({
+        sentence: expect.objectContaining({ fr: expect.stringMatching(`^La clé de signature ${file} est une clé ec, pas Ed25519 : remettez`) }),
+      }),
+    );
     writeFileSync(file, 'abîmé');
     expect(() => loadOrCreateSigningKey(dataDir)).toThrow(/not a readable PEM private key/);
+    expect(() => loadOrCreateSigningKey(dataDir)).toThrow(
+      expect.objectContaining({
+        sentence: {
+          fr: expect.stringMatching(/n’est pas une clé privée PEM lisible \(.*\) : remettez en place ce fichier .* N’en créez pas une nouvelle/),
+          en: expect.stringMatching(/is not a readable PEM private key \(.*\): put this file back .* Do not create a new one/),
+        },
+      }),
+    );
     expect(readFileSync(file, 'utf8')).toBe('abîmé');
   });
 });

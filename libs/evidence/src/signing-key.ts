@@ -17,9 +17,20 @@ export interface SigningKey {
 
 export class SigningKeyError extends Error {
   readonly code = 'SIGNING_KEY_INVALID';
-  constructor(message: string) {
-    super(message);
+  /** What an operator does about it, in French and English. */
+  readonly sentence: { fr: string; en: string };
+
+  constructor(source: string, problem: { fr: string; en: string }) {
+    super(`${source} ${problem.en}`);
     this.name = 'SigningKeyError';
+    this.sentence = {
+      fr:
+        `La clé de signature ${source} ${problem.fr} : remettez en place ce fichier depuis votre sauvegarde du dossier de données. ` +
+        'N’en créez pas une nouvelle : les paquets de preuve déjà remis sont vérifiés avec celle-ci.',
+      en:
+        `The signing key ${source} ${problem.en}: put this file back from your backup of the data directory. ` +
+        'Do not create a new one: the evidence bundles already handed over are verified against this one.',
+    };
   }
 }
 
@@ -43,10 +54,12 @@ export function signingKeyFromPem(pem: string, source = 'signing key'): SigningK
   try {
     privateKey = createPrivateKey(pem);
   } catch (error) {
-    throw new SigningKeyError(`${source} is not a readable PEM private key (${(error as Error).message})`);
+    const detail = (error as Error).message;
+    throw new SigningKeyError(source, { fr: `n’est pas une clé privée PEM lisible (${detail})`, en: `is not a readable PEM private key (${detail})` });
   }
   if (privateKey.asymmetricKeyType !== 'ed25519') {
-    throw new SigningKeyError(`${source} is a ${String(privateKey.asymmetricKeyType)} key, not Ed25519`);
+    const type = String(privateKey.asymmetricKeyType);
+    throw new SigningKeyError(source, { fr: `est une clé ${type}, pas Ed25519`, en: `is a ${type} key, not Ed25519` });
   }
   const publicKey = createPublicKey(privateKey);
   return {
