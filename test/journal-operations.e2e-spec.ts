@@ -252,6 +252,30 @@ describe('A journal file that cannot be opened', () => {
     await server.stop();
   });
 
+  it('says a journal damaged inside is damaged, from the service, verify-journal and restore', async () => {
+    const dataDir = tempDir();
+    const journal = join(dataDir, 'journal.sqlite');
+    await seed(dataDir, 150);
+    const backup = join(tempDir(), 'sauvegarde.sqlite');
+    expect(outcome(await runCli(['backup', backup, '--data-dir', dataDir]))).toMatchObject({ code: 0 });
+    const bytes = readFileSync(journal);
+    // Every page but the first two (the header and the schema) and the last, overwritten in part.
+    for (let page = 2; page < bytes.length / 4096 - 1; page++) bytes.fill(0x41, page * 4096 + 50, page * 4096 + 2000);
+    writeFileSync(journal, bytes);
+    const damaged = expect.stringMatching(
+      new RegExp(`^Le fichier du journal ${journal} est endommagé \\(SQLite : .*malformed\\)\\. Rien n’y a été écrit\\. Restaurez la dernière sauvegarde`),
+    );
+
+    expect(await startUntilExit({ MC_DATA_DIR: dataDir })).toEqual({ code: 1, output: damaged });
+    expect(outcome(await runCli(['verify-journal', '--data-dir', dataDir]))).toEqual({ code: 1, stdout: '', stderr: damaged });
+    const forced = await runCli(['restore', backup, '--force', '--data-dir', dataDir]);
+    expect(outcome(forced)).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Journal restauré depuis .* : 300 événements dans 5 flux/) });
+    expect(outcome(await runCli(['verify-journal', '--data-dir', dataDir]))).toMatchObject({
+      code: 0,
+      stdout: 'Journal intègre : 300 événements dans 5 flux.',
+    });
+  });
+
   it('refuses a journal of a schema version it does not know, and leaves it as it was', async () => {
     const dataDir = tempDir();
     const journal = join(dataDir, 'journal.sqlite');

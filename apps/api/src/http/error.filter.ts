@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainError, DomainErrorCode } from '@mc/domain';
+import { JournalFileUnreadableError } from '@mc/event-store/errors';
 import { StoreUnavailableError, WrongExpectedRevisionError } from '@mc/event-store/event-store.port';
 import { languageOf, Lang } from './language';
 
@@ -127,7 +128,8 @@ function errorBody(e: unknown, lang: Lang): ErrorBody {
     };
   }
   if (e instanceof WrongExpectedRevisionError) return generic(409, 'REVISION_CONFLICT', lang);
-  if (e instanceof StoreUnavailableError || isStorageRefusal(e)) return generic(503, 'STORE_UNAVAILABLE', lang);
+  // A damaged journal file is the store being unavailable too: the sentence for the operator is in the log.
+  if (e instanceof StoreUnavailableError || e instanceof JournalFileUnreadableError || isStorageRefusal(e)) return generic(503, 'STORE_UNAVAILABLE', lang);
   const parserStatus = bodyParserStatus(e);
   if (parserStatus === 400) {
     return generic(400, 'INVALID_JSON', lang, {

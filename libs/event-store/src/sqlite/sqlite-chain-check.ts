@@ -165,9 +165,10 @@ function runSliceWorker(job: SliceJob): Promise<SegmentCheck> {
   return new Promise<SegmentCheck>((resolve, reject) => {
     const worker = startWorker('sqlite-chain-check.worker', job);
     let result: SegmentCheck | undefined;
-    worker.once('message', (message: { segment: SegmentCheck } | { error: string }) => {
+    worker.once('message', (message: { segment: SegmentCheck } | { error: string; code?: unknown }) => {
       if ('segment' in message) result = message.segment;
-      else reject(new Error(`Chain check of positions ${job.after + 1}–${job.upTo} failed: ${message.error}`));
+      // With SQLite's code, so that a damaged file is recognized as such (JournalFileUnreadableError).
+      else reject(Object.assign(new Error(`Chain check of positions ${job.after + 1}–${job.upTo} failed: ${message.error}`), { code: message.code }));
     });
     worker.once('error', reject);
     worker.once('exit', (code) => (result ? resolve(result) : reject(new Error(`Chain check worker exited with code ${code}`))));

@@ -13,4 +13,6 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => parentPort!.postMessage({ error: error instanceof Error ? error.message : String(error) }));
+main().catch((error: unknown) =>
+  parentPort!.postMessage({ error: error instanceof Error ? error.message : String(error), code: (error as { code?: unknown } | null)?.code }),
+);

@@ -22,7 +22,7 @@ import { prepareEvents } from '../hash-chain';
 import type { SealedImporter } from '../sealed-import';
 import { AllSubscription } from './all-subscription';
 import { verifySqliteJournal, type ChainCheckOptions } from './sqlite-chain-check';
-import { openJournal, toRecord, toStoreError, type EventRow } from './sqlite-journal';
+import { openJournal, toRecord, toStoreError, unreadableJournal, type EventRow } from './sqlite-journal';
 import { JournalWrites, type AppendOutcome, type AppendRequest } from './sqlite-journal-writes';
 import { RecentEvents } from './recent-events';
 import { WriterThread } from './sqlite-writer-thread';
@@ -131,7 +131,7 @@ export class SqliteEventStore implements EventStore, SealedImporter {
     try {
       outcomes = this.writes.writeBatch(batch.map(requestOf), this.clock.now());
     } catch (error) {
-      return settle(batch, toStoreError(error));
+      return settle(batch, this.failure(error));
     }
     this.answer(batch, outcomes);
   }
@@ -141,7 +141,7 @@ export class SqliteEventStore implements EventStore, SealedImporter {
       .write(batch.map(requestOf), this.clock.now())
       .then(
         (outcomes) => this.answer(batch, outcomes),
-        (error: unknown) => settle(batch, toStoreError(error)),
+        (error: unknown) => settle(batch, this.failure(error)),
       )
       .finally(() => {
         this.inFlight.delete(sent);
@@ -186,7 +186,7 @@ export class SqliteEventStore implements EventStore, SealedImporter {
     try {
       result = this.writes.appendSealed(streamId, records);
     } catch (error) {
-      throw toStoreError(error);
+      throw this.failure(error);
     }
     for (const subscription of this.subscriptions) subscription.notify();
     return result;
@@ -204,7 +204,7 @@ export class SqliteEventStore implements EventStore, SealedImporter {
       if (rows.length === 0 && !this.statements.exists.get(streamId)) throw new StreamNotFoundError(streamId);
       return rows.map(toRecord);
     } catch (error) {
-      throw toStoreError(error);
+      throw this.failure(error);
     }
   }
 
@@ -213,7 +213,7 @@ export class SqliteEventStore implements EventStore, SealedImporter {
     try {
       return this.statements.streamRevision.get(streamId) as number | null;
     } catch (error) {
-      throw toStoreError(error);
+      throw this.failure(error);
     }
   }
 
@@ -229,7 +229,7 @@ export class SqliteEventStore implements EventStore, SealedImporter {
       const rows = this.statements.all.all(after, limit) as EventRow[];
       return rows.map((row) => ({ position: row.position, record: toRecord(row) }));
     } catch (error) {
-      throw toStoreError(error);
+      throw this.failure(error);
     }
   }
 
@@ -267,7 +267,7 @@ export class SqliteEventStore implements EventStore, SealedImporter {
     try {
       return this.statements.headPosition.get() as number;
     } catch (error) {
-      throw toStoreError(error);
+      throw this.failure(error);
     }
   }
 
@@ -277,7 +277,7 @@ export class SqliteEventStore implements EventStore, SealedImporter {
     try {
       return await verifySqliteJournal(this.db, this.file, this.chainCheck, () => new Promise((resolve) => setImmediate(resolve)));
     } catch (error) {
-      throw toStoreError(error);
+      throw this.failure(error);
     }
   }
 
@@ -300,6 +300,11 @@ export class SqliteEventStore implements EventStore, SealedImporter {
       synchronous: this.db.pragma('synchronous', { simple: true }) as number,
       busyTimeoutMs: this.db.pragma('busy_timeout', { simple: true }) as number,
     };
+  }
+
+  /** A store error as callers handle it: a damaged file names itself (JournalFileUnreadableError), the rest as toStoreError. */
+  private failure(error: unknown): unknown {
+    return unreadableJournal(error, this.file) ?? toStoreError(error);
   }
 
   private ensureOpen(): void {

@@ -108,7 +108,7 @@ export function isDuplicateEventId(error: unknown): boolean {
 }
 
 /** SQLite's word that the file itself is not a journal it can read: no retry will help. */
-function unreadableJournal(error: unknown, file: string): JournalFileUnreadableError | null {
+export function unreadableJournal(error: unknown, file: string): JournalFileUnreadableError | null {
   const code = sqliteCode(error);
   if (code === 'SQLITE_NOTADB') return new JournalFileUnreadableError(file, { kind: 'not_a_database', sqlite: (error as Error).message });
   if (code?.startsWith('SQLITE_CORRUPT')) return new JournalFileUnreadableError(file, { kind: 'damaged', sqlite: (error as Error).message });
