@@ -2,6 +2,7 @@ import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import Database from 'better-sqlite3';
+import { isUnreadableSqliteFile } from '@mc/event-store';
 import type { SqliteDatabase } from '@mc/projections';
 
 /** The read models' file in the data directory: derived from the journal, rebuilt from it when missing. */
@@ -20,8 +21,7 @@ export function openReadModels(dataDir: string, now: Date, logger = new Logger('
     return db;
   } catch (error) {
     db.close();
-    const code = (error as { code?: unknown }).code;
-    if (code !== 'SQLITE_NOTADB' && !(typeof code === 'string' && code.startsWith('SQLITE_CORRUPT'))) throw error;
+    if (!isUnreadableSqliteFile(error)) throw error;
     const aside = `${file}.illisible-${now.toISOString().replace(/[:.]/g, '-')}`;
     for (const suffix of ['', '-wal', '-shm']) if (existsSync(file + suffix)) renameSync(file + suffix, aside + suffix);
     logger.warn(

@@ -2,7 +2,7 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import Database from 'better-sqlite3';
-import { backupSqliteJournal, verifySqliteJournalFile, type JournalFileCheck } from '@mc/event-store';
+import { backupSqliteJournal, isUnreadableSqliteFile, verifySqliteJournalFile, type JournalFileCheck } from '@mc/event-store';
 import { loadConfig } from '@mc/api/config/config';
 import { prepareDataDir } from '@mc/api/app.factory';
 import { JOURNAL_FILE } from '@mc/api/journal/event-store.factory';
@@ -116,8 +116,7 @@ function journalContents(file: string): { events: number } | { unreadable: strin
     const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'events'").get();
     return { events: table ? (db.prepare('SELECT count(*) FROM events').pluck().get() as number) : 0 };
   } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    if (code === 'SQLITE_NOTADB' || (typeof code === 'string' && code.startsWith('SQLITE_CORRUPT'))) return { unreadable: (error as Error).message };
+    if (isUnreadableSqliteFile(error)) return { unreadable: (error as Error).message };
     throw error;
   } finally {
     db?.close();

@@ -107,12 +107,17 @@ export function isDuplicateEventId(error: unknown): boolean {
   return sqliteCode(error) === 'SQLITE_CONSTRAINT_UNIQUE' && (error as Error).message.includes('events.event_id');
 }
 
-/** SQLite's word that the file itself is not a journal it can read: no retry will help. */
-export function unreadableJournal(error: unknown, file: string): JournalFileUnreadableError | null {
+/** SQLite's word that a file is not a database it can read (replaced, or damaged): no retry will help. */
+export function isUnreadableSqliteFile(error: unknown): boolean {
   const code = sqliteCode(error);
-  if (code === 'SQLITE_NOTADB') return new JournalFileUnreadableError(file, { kind: 'not_a_database', sqlite: (error as Error).message });
-  if (code?.startsWith('SQLITE_CORRUPT')) return new JournalFileUnreadableError(file, { kind: 'damaged', sqlite: (error as Error).message });
-  return null;
+  return code === 'SQLITE_NOTADB' || code?.startsWith('SQLITE_CORRUPT') === true;
+}
+
+/** The journal file named as unreadable, if SQLite says so (see isUnreadableSqliteFile); null otherwise. */
+export function unreadableJournal(error: unknown, file: string): JournalFileUnreadableError | null {
+  if (!isUnreadableSqliteFile(error)) return null;
+  const sqlite = (error as Error).message;
+  return new JournalFileUnreadableError(file, sqliteCode(error) === 'SQLITE_NOTADB' ? { kind: 'not_a_database', sqlite } : { kind: 'damaged', sqlite });
 }
 
 export function toStoreError(error: unknown): unknown {
