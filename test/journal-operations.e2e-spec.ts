@@ -328,14 +328,17 @@ describe('Read models SQLite cannot read', () => {
   it('sets them aside and rebuilds them from the journal at start', async () => {
     const dataDir = tempDir();
     const env = { MC_DATA_DIR: dataDir, MC_BOOTSTRAP_ADMIN: 'admin:motdepasse-admin-vues' };
+    const agent = { username: 'agente', password: 'motdepasse-agente-vues' };
     const first = await ServerProcess.start(env);
-    const login = async (server: ServerProcess, username: string, password: string) =>
-      (await server.call('POST', '/api/v1/auth/login', undefined, { username, password })).body.token as string;
-    const agent = { username: 'agente', password: 'motdepasse-agente-vues', role: 'agent' };
-    expect((await first.call('POST', '/api/v1/accounts', await login(first, 'admin', 'motdepasse-admin-vues'), agent)).status).toBe(201);
-    const opened = await first.call('POST', '/api/v1/cases', await login(first, agent.username, agent.password), { title: 'Coupure de la messagerie' });
-    expect(opened.status).toBe(201);
-    await first.stop('SIGTERM');
+    let opened: { status: number; body: any };
+    try {
+      const admin = await first.login({ username: 'admin', password: 'motdepasse-admin-vues' });
+      expect((await first.call('POST', '/api/v1/accounts', admin, { ...agent, role: 'agent' })).status).toBe(201);
+      opened = await first.call('POST', '/api/v1/cases', await first.login(agent), { title: 'Coupure de la messagerie' });
+      expect(opened.status).toBe(201);
+    } finally {
+      await first.stop('SIGTERM');
+    }
 
     for (const suffix of ['-wal', '-shm']) rmSync(join(dataDir, `read-models.sqlite${suffix}`), { force: true });
     writeFileSync(join(dataDir, 'read-models.sqlite'), 'écrasé par une copie ratée');
@@ -344,7 +347,7 @@ describe('Read models SQLite cannot read', () => {
       expect(second.log).toMatch(
         /Les vues de lecture \(.*read-models\.sqlite\) étaient illisibles \(file is not a database\) : mises de côté dans .*, reconstruites depuis le journal\./,
       );
-      const list = await second.call('GET', '/api/v1/cases', await login(second, agent.username, agent.password));
+      const list = await second.call('GET', '/api/v1/cases', await second.login(agent));
       expect(list.body).toEqual([expect.objectContaining({ id: opened.body.id, title: 'Coupure de la messagerie' })]);
       const aside = readdirSync(dataDir).find((name) => name.startsWith('read-models.sqlite.illisible-'))!;
       expect(readFileSync(join(dataDir, aside), 'utf8')).toBe('écrasé par une copie ratée');

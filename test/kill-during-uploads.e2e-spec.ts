@@ -48,12 +48,6 @@ describe('SIGKILL while clients upload evidence and download bundles', () => {
   /** Files the test put in each area just before the restart: too recent to be abandoned. */
   const fresh: string[] = [];
 
-  const login = async (server: ServerProcess, who: { username: string; password: string }) => {
-    const res = await server.call('POST', '/api/v1/auth/login', undefined, who);
-    expect(res).toMatchObject({ status: 200 });
-    return res.body.token as string;
-  };
-
   afterAll(async () => {
     await Promise.all(servers.map((s) => s.stop()));
     rmSync(dataDir, { recursive: true, force: true });
@@ -62,9 +56,9 @@ describe('SIGKILL while clients upload evidence and download bundles', () => {
   beforeAll(async () => {
     const first = await ServerProcess.start(env);
     servers.push(first);
-    const admin = await login(first, ADMIN);
+    const admin = await first.login(ADMIN);
     expect(await first.call('POST', '/api/v1/accounts', admin, { ...AGENT, role: 'agent' })).toMatchObject({ status: 201 });
-    const agent = await login(first, AGENT);
+    const agent = await first.login(AGENT);
     const opened = await first.call('POST', '/api/v1/cases', agent, { title: 'Coupure des accès : captures et courriers' });
     expect(opened).toMatchObject({ status: 201 });
     caseId = opened.body.id;
@@ -145,7 +139,7 @@ describe('SIGKILL while clients upload evidence and download bundles', () => {
 
   it('keeps every acknowledged upload with its bytes, and records no evidence without its bytes', async () => {
     const server = servers[1];
-    const agent = await login(server, AGENT);
+    const agent = await server.login(AGENT);
     const records = (await server.call('GET', `/api/v1/cases/${caseId}/events`, agent)).body as EventRecord[];
     expect(chainProblems(records, `case-${caseId}`)).toEqual([]);
     const attached = records.filter((r) => r.type === 'EvidenceAttached');
@@ -165,7 +159,7 @@ describe('SIGKILL while clients upload evidence and download bundles', () => {
 
   it('recorded every bundle a client received before sending it', async () => {
     const server = servers[1];
-    const agent = await login(server, AGENT);
+    const agent = await server.login(AGENT);
     const records = (await server.call('GET', `/api/v1/cases/${caseId}/events`, agent)).body as EventRecord[];
     const recorded = records.filter((r) => r.type === 'DossierExported').map((r) => r.data.sha256 as string);
     for (const bundle of loops[3].bundles) expect(recorded).toContain(bundle);
@@ -183,9 +177,9 @@ describe('SIGKILL while clients upload evidence and download bundles', () => {
 
   it('finds the whole journal intact and goes on taking evidence', async () => {
     const server = servers[1];
-    const admin = await login(server, ADMIN);
+    const admin = await server.login(ADMIN);
     expect((await server.call('GET', '/api/v1/integrity/verify', admin)).body).toMatchObject({ ok: true });
-    const agent = await login(server, AGENT);
+    const agent = await server.login(AGENT);
     const form = new FormData();
     form.append('file', new Blob([Buffer.from('capture après le redémarrage')]), 'apres.txt');
     const res = await fetch(`${server.baseUrl}/api/v1/cases/${caseId}/evidence`, { method: 'POST', headers: { authorization: `Bearer ${agent}` }, body: form });

@@ -40,12 +40,6 @@ describe('SIGKILL while clients write', () => {
   const caseIds: string[] = [];
   let loops: LoopResult[] = [];
 
-  const login = async (server: ServerProcess, who: { username: string; password: string }) => {
-    const res = await server.call('POST', '/api/v1/auth/login', undefined, who);
-    expect(res).toMatchObject({ status: 200 });
-    return res.body.token as string;
-  };
-
   afterAll(async () => {
     await Promise.all(servers.map((s) => s.stop()));
     rmSync(dataDir, { recursive: true, force: true });
@@ -54,10 +48,10 @@ describe('SIGKILL while clients write', () => {
   beforeAll(async () => {
     const first = await ServerProcess.start(env);
     servers.push(first);
-    const admin = await login(first, ADMIN);
+    const admin = await first.login(ADMIN);
     const created = await first.call('POST', '/api/v1/accounts', admin, { ...AGENT, role: 'agent' });
     expect(created).toMatchObject({ status: 201 });
-    const agent = await login(first, AGENT);
+    const agent = await first.login(AGENT);
     for (const title of ['Coupure de la messagerie', 'Coupure du serveur de fichiers']) {
       const opened = await first.call('POST', '/api/v1/cases', agent, { title });
       expect(opened).toMatchObject({ status: 201, body: { revision: 0 } });
@@ -110,7 +104,7 @@ describe('SIGKILL while clients write', () => {
 
   it('keeps every acknowledged entry at its revision and hash, and only writes clients sent', async () => {
     const server = servers[1];
-    const agent = await login(server, AGENT);
+    const agent = await server.login(AGENT);
     const acks = loops.flatMap((l) => l.acks);
     expect(new Set(acks.map((a) => a.entryId)).size).toBe(acks.length);
 
@@ -147,7 +141,7 @@ describe('SIGKILL while clients write', () => {
 
   it('goes on appending after the head, and the read models caught up with the store', async () => {
     const server = servers[1];
-    const agent = await login(server, AGENT);
+    const agent = await server.login(AGENT);
     for (const caseId of caseIds) {
       const before = (await server.call('GET', `/api/v1/cases/${caseId}/events`, agent)).body as EventRecord[];
       const head = before[before.length - 1];
@@ -170,12 +164,12 @@ describe('SIGKILL while clients write', () => {
 
   it('finds the whole journal intact (GET /integrity/verify)', async () => {
     const server = servers[1];
-    const admin = await login(server, ADMIN);
+    const admin = await server.login(ADMIN);
     const verify = await server.call('GET', '/api/v1/integrity/verify', admin);
     expect(verify.status).toBe(200);
     expect(verify.body).toMatchObject({ ok: true });
     expect(verify.body.firstFailure).toBeUndefined();
-    const agent = await login(server, AGENT);
+    const agent = await server.login(AGENT);
     let caseEvents = 0;
     for (const caseId of caseIds) caseEvents += ((await server.call('GET', `/api/v1/cases/${caseId}/events`, agent)).body as unknown[]).length;
     expect(verify.body.streams).toBeGreaterThanOrEqual(2 + 2); // two accounts, two cases

@@ -146,6 +146,13 @@ export class ServerProcess {
     await this.waitForExit().catch(() => undefined);
   }
 
+  /** Logs in and answers the bearer token; anything but 200 fails the test with the answer. */
+  async login(who: { username: string; password: string }): Promise<string> {
+    const res = await this.call('POST', '/api/v1/auth/login', undefined, who);
+    if (res.status !== 200) throw new Error(`login as ${who.username}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.token as string;
+  }
+
   /** fetch with a JSON body and a timeout; answers the status and the parsed body. */
   async call(method: string, path: string, token?: string, body?: unknown, timeoutMs = 10_000): Promise<{ status: number; body: any }> {
     return httpCall(this.baseUrl, method, path, token, body, timeoutMs);
