@@ -332,9 +332,8 @@ describe('Read models SQLite cannot read', () => {
     const first = await ServerProcess.start(env);
     let opened: { status: number; body: any };
     try {
-      const admin = await first.login({ username: 'admin', password: 'motdepasse-admin-vues' });
-      expect((await first.call('POST', '/api/v1/accounts', admin, { ...agent, role: 'agent' })).status).toBe(201);
-      opened = await first.call('POST', '/api/v1/cases', await first.login(agent), { title: 'Coupure de la messagerie' });
+      const token = await first.addAgent({ username: 'admin', password: 'motdepasse-admin-vues' }, agent);
+      opened = await first.call('POST', '/api/v1/cases', token, { title: 'Coupure de la messagerie' });
       expect(opened.status).toBe(201);
     } finally {
       await first.stop('SIGTERM');

@@ -56,9 +56,7 @@ describe('SIGKILL while clients upload evidence and download bundles', () => {
   beforeAll(async () => {
     const first = await ServerProcess.start(env);
     servers.push(first);
-    const admin = await first.login(ADMIN);
-    expect(await first.call('POST', '/api/v1/accounts', admin, { ...AGENT, role: 'agent' })).toMatchObject({ status: 201 });
-    const agent = await first.login(AGENT);
+    const agent = await first.addAgent(ADMIN, AGENT);
     const opened = await first.call('POST', '/api/v1/cases', agent, { title: 'Coupure des accès : captures et courriers' });
     expect(opened).toMatchObject({ status: 201 });
     caseId = opened.body.id;

@@ -48,10 +48,7 @@ describe('SIGKILL while clients write', () => {
   beforeAll(async () => {
     const first = await ServerProcess.start(env);
     servers.push(first);
-    const admin = await first.login(ADMIN);
-    const created = await first.call('POST', '/api/v1/accounts', admin, { ...AGENT, role: 'agent' });
-    expect(created).toMatchObject({ status: 201 });
-    const agent = await first.login(AGENT);
+    const agent = await first.addAgent(ADMIN, AGENT);
     for (const title of ['Coupure de la messagerie', 'Coupure du serveur de fichiers']) {
       const opened = await first.call('POST', '/api/v1/cases', agent, { title });
       expect(opened).toMatchObject({ status: 201, body: { revision: 0 } });

@@ -153,6 +153,13 @@ export class ServerProcess {
     return res.body.token as string;
   }
 
+  /** Creates an agent account as `admin` (MC_BOOTSTRAP_ADMIN's, say) and answers the agent's token; a refusal fails the test. */
+  async addAgent(admin: { username: string; password: string }, agent: { username: string; password: string }): Promise<string> {
+    const created = await this.call('POST', '/api/v1/accounts', await this.login(admin), { ...agent, role: 'agent' });
+    if (created.status !== 201) throw new Error(`creating ${agent.username}: ${created.status} ${JSON.stringify(created.body)}`);
+    return this.login(agent);
+  }
+
   /** fetch with a JSON body and a timeout; answers the status and the parsed body. */
   async call(method: string, path: string, token?: string, body?: unknown, timeoutMs = 10_000): Promise<{ status: number; body: any }> {
     return httpCall(this.baseUrl, method, path, token, body, timeoutMs);
