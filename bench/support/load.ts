@@ -27,7 +27,6 @@ export interface LoadResult {
   statusCodes: Record<string, number>;
 }
 
-// Plain JavaScript: the worker needs no TypeScript, only autocannon.
 // Plain JavaScript: the worker needs no TypeScript, only autocannon. Outside the main thread
 // autocannon believes it is one of its own workers and skips aggregation: ask for it explicitly.
 const WORKER = `
