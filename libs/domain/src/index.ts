@@ -6,6 +6,7 @@ export * from './case/case.events';
 export * from './case/case.commands';
 export * from './case/case.state';
 export * from './case/case.decide';
+export * from './case/access-restoration';
 export * from './account/account';
 export * from './deadlines';
 export * from './provider/provider';

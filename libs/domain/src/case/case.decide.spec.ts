@@ -115,6 +115,49 @@ describe('Case decider', () => {
       .thenFails('RULE_VIOLATED', 'resources');
   });
 
+  describe('given a cut-off of a labelled mailbox and the file server', () => {
+    const labelled: CaseEvent = {
+      type: 'AccessCutOff',
+      data: {
+        entryId: 'cut-1',
+        occurredAt: '2019-11-12T08:30:00+01:00',
+        resources: [{ kind: 'mailbox', label: 'Boîte mediatheque@' }, { kind: 'file_server' }],
+        decidedBy: 'provider',
+        priorNotice: 'none',
+      },
+    };
+    const byKinds: CaseEvent = {
+      type: 'AccessRestored',
+      data: { entryId: 'res-1', cutOffEntryId: 'cut-1', occurredAt: '2019-11-14T14:00:00+01:00', resources: [{ kind: 'mailbox' }, { kind: 'file_server' }] },
+    };
+
+    it('when the mailbox is restored by its label only, then a later restoration of the rest is accepted', () => {
+      const mailbox: CaseEvent = {
+        type: 'AccessRestored',
+        data: {
+          entryId: 'res-1',
+          cutOffEntryId: 'cut-1',
+          occurredAt: '2019-11-13T14:00:00+01:00',
+          resources: [{ kind: 'mailbox', label: 'Boîte mediatheque@' }],
+        },
+      };
+      const rest = restore('res-2', '2019-11-14T14:00:00+01:00');
+      given(opened, labelled, mailbox)
+        .when(rest)
+        .then([{ type: 'AccessRestored', data: rest.data as never }]);
+    });
+
+    it('when a restoration named their kinds without labels, then everything is back: another restoration is refused', () => {
+      given(opened, labelled, byKinds).when(restore('res-2', '2019-11-15T08:30:00+01:00')).thenFails('RULE_VIOLATED', 'cutOffEntryId');
+    });
+
+    it('when a restoration names a mailbox by a label the cut-off did not take, then it is refused: it would give back nothing', () => {
+      given(opened, labelled)
+        .when(restore('res-1', '2019-11-14T08:30:00+01:00', [{ kind: 'mailbox', label: 'Boîte accueil@' }]))
+        .thenFails('RULE_VIOLATED', 'resources');
+    });
+  });
+
   it('links a response to an existing request, not earlier than it', () => {
     const response: CaseCommand = {
       type: 'RecordResponse',

@@ -1,7 +1,8 @@
 import { DomainError, FieldProblem } from '../errors';
 import { checkFactDate, factDateMessage, instant } from '../time';
 import { ALLOWED_ON_CLOSED_CASE, CaseCommand, EVENT_OF_COMMAND } from './case.commands';
-import { CaseEvent, DATE_FIELDS, EntryType, IMMUTABLE_ENTRY_FIELDS, Resource, isEntryType } from './case.events';
+import { describeResource, everythingRestored, resourceList, resourcesNotCut } from './access-restoration';
+import { CaseEvent, DATE_FIELDS, EntryType, IMMUTABLE_ENTRY_FIELDS, isEntryType } from './case.events';
 import { CaseState, EntryState, applyChanges, isKnownEntry } from './case.state';
 
 export interface DecideContext {
@@ -162,8 +163,6 @@ function referencedEntry(
   return entry;
 }
 
-const kinds = (resources: unknown): Set<string> => new Set(Array.isArray(resources) ? (resources as Resource[]).map((r) => r.kind) : []);
-
 /** Restorations of a cut-off, other than `exceptId` (the one being corrected). */
 function restorationsOf(state: CaseState, cutOffId: string, exceptId: string | null): EntryState[] {
   return [...state.entries.entries()]
@@ -211,8 +210,8 @@ function checkEntry(type: EntryType, data: Record<string, unknown>, state: CaseS
         'Le rétablissement ne peut pas précéder la coupure.',
         'The restoration cannot precede the cut-off.',
       );
-      const cut = kinds(cutOff.data.resources);
-      const outside = [...kinds(data.resources)].filter((k) => !cut.has(k));
+      const cut = resourceList(cutOff.data.resources);
+      const outside = resourcesNotCut(resourceList(data.resources), cut).map(describeResource);
       if (outside.length > 0)
         fail(
           'RULE_VIOLATED',
@@ -220,12 +219,8 @@ function checkEntry(type: EntryType, data: Record<string, unknown>, state: CaseS
           `Ces ressources n’ont pas été coupées : ${outside.join(', ')}.`,
           `These resources were not cut off: ${outside.join(', ')}.`,
         );
-      const restored = new Set<string>();
-      for (const r of restorationsOf(state, String(data.cutOffEntryId), selfId)) {
-        if (r.data.resources === undefined) cut.forEach((k) => restored.add(k));
-        else kinds(r.data.resources).forEach((k) => restored.add(k));
-      }
-      if ([...cut].every((k) => restored.has(k)))
+      const earlier = restorationsOf(state, String(data.cutOffEntryId), selfId).map((r) => resourceList(r.data.resources));
+      if (everythingRestored(cut, earlier))
         fail('RULE_VIOLATED', 'cutOffEntryId', 'Tous les accès de cette coupure sont déjà rétablis.', 'Every access of this cut-off is already restored.');
       return;
     }

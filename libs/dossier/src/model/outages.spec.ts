@@ -53,6 +53,17 @@ describe('outagesOf', () => {
     expect(outage!.restorations.map((r) => r.entryId)).toEqual(['mail', 'files']);
   });
 
+  it('ends it at a restoration that names the kinds without labels, whatever the labels the cut-off gave (audit F2)', () => {
+    const [outage] = outages(
+      [
+        cutOff(),
+        entry('AccessRestored', 'back', '2019-11-14T14:00:00+01:00', { cutOffEntryId: 'cut', resources: [{ kind: 'mailbox' }, { kind: 'file_server' }] }),
+      ],
+      '2019-12-01T00:00:00Z',
+    );
+    expect(outage).toMatchObject({ endedAt: '2019-11-14T14:00:00+01:00', minutes: 2 * 1440 + 360, ongoing: false });
+  });
+
   it('counts an open cut-off, or one whose only restoration was retracted, up to asOf', () => {
     const [open] = outages([cutOff()], '2019-11-12T09:00:00+01:00');
     expect(open).toMatchObject({ endedAt: null, minutes: 60, ongoing: true });

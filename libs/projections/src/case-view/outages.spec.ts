@@ -112,6 +112,22 @@ describe('outagesOf', () => {
     });
   });
 
+  describe('given a labelled mailbox and the file server cut off, restored by naming their kinds without labels (audit F2)', () => {
+    const c = caseWithCutOff({ resources: [{ kind: 'mailbox', label: 'Boîte mediatheque@' }, { kind: 'file_server' }] });
+    restore(c, 'back', '2019-11-14T14:00:00+01:00', '2019-11-14T13:05:00.000Z', [{ kind: 'mailbox' }, { kind: 'file_server' }]);
+
+    it('then the outage ends with that restoration, as the decider judged it (it refuses any further restoration)', () => {
+      const [outage] = outagesOf(c.records, '2019-11-20T00:00:00Z').outages;
+      expect(outage).toMatchObject({ restoredAt: '2019-11-14T14:00:00+01:00', ongoing: false, durationMinutes: 2 * 1440 + 330 });
+    });
+
+    it('when only the mailbox had been named by its label, then the file server is still cut', () => {
+      const partial = caseWithCutOff({ resources: [{ kind: 'mailbox', label: 'Boîte mediatheque@' }, { kind: 'file_server' }] });
+      restore(partial, 'mail', '2019-11-13T10:00:00+01:00', '2019-11-13T09:05:00.000Z', [{ kind: 'mailbox', label: 'Boîte mediatheque@' }]);
+      expect(outagesOf(partial.records, '2019-11-20T00:00:00Z').outages[0]).toMatchObject({ restoredAt: null, ongoing: true });
+    });
+  });
+
   describe('given a cut-off on Friday 15 Nov 2019 at 16:00, never restored', () => {
     const c = caseWithCutOff({ occurredAt: '2019-11-15T16:00:00+01:00' }, '2019-11-15T15:30:00.000Z');
 

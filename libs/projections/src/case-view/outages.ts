@@ -6,7 +6,9 @@ import {
   assessSla,
   businessMinutesBetween,
   deadlineRule,
+  everythingRestored,
   formatInstant,
+  resourceList,
   toEpochMs,
 } from '@mc/domain';
 import type { ContractCalendar, DeadlineText, DecidedBy, PriorNotice, Resource, SlaRuleMetric } from '@mc/domain';
@@ -37,19 +39,6 @@ export interface OutageSpan {
   ongoing: boolean;
 }
 
-interface ResourceLike {
-  kind?: unknown;
-  label?: unknown;
-}
-
-function resourceKey(r: ResourceLike | null | undefined): string {
-  return `${String(r?.kind)}|${typeof r?.label === 'string' ? r.label : ''}`;
-}
-
-function resourceKeys(value: unknown): string[] {
-  return Array.isArray(value) ? value.map((r: ResourceLike) => resourceKey(r)) : [];
-}
-
 /** Whole wall-clock minutes between two instants; 0 when the end is not after the start or a date does not parse. */
 export function wallClockMinutes(from: string, to: string): number {
   const ms = instantOf(to) - instantOf(from);
@@ -62,18 +51,17 @@ function counts(restoration: TimelineEntry, asOfMs: number): boolean {
 }
 
 /**
- * The end of a cut-off: the first counted restoration without a resource list (or with an empty
- * one), or the one after which every resource the cut-off took has been given back.
+ * The end of a cut-off: the first counted restoration after which nothing the cut-off took is
+ * still cut, by the rule the decider applies (@mc/domain `everythingRestored`).
  */
 export function cutOffEndOf(cutOff: TimelineEntry, restorations: readonly TimelineEntry[], asOf: string): string | null {
   const asOfMs = instantOf(asOf);
-  const missing = new Set(resourceKeys(cutOff.data.resources));
+  const cut = resourceList(cutOff.data.resources);
+  const counted: Resource[][] = [];
   for (const restoration of restorations) {
     if (!counts(restoration, asOfMs)) continue;
-    const restored = resourceKeys(restoration.data.resources);
-    if (restored.length === 0) return restoration.occurredAt;
-    for (const key of restored) missing.delete(key);
-    if (missing.size === 0) return restoration.occurredAt;
+    counted.push(resourceList(restoration.data.resources));
+    if (everythingRestored(cut, counted)) return restoration.occurredAt;
   }
   return null;
 }
@@ -190,11 +178,6 @@ export interface OutagesView {
   };
 }
 
-function resourcesOf(value: unknown): Resource[] {
-  if (!Array.isArray(value)) return [];
-  return value.filter((r): r is Resource => typeof r === 'object' && r !== null && typeof (r as ResourceLike).kind === 'string');
-}
-
 function calendarOf(kind: ProviderSlaCommitment['calendar'], businessCalendar: ContractCalendar): ContractCalendar {
   return kind === '24x7' ? CALENDAR_24X7 : businessCalendar;
 }
@@ -288,8 +271,9 @@ function breachesOf(
  *
  * - Corrections apply (dates, resources, priorNotice, the cut-off a restoration refers to...).
  * - Retracted cut-offs are left out; retracted restorations do not count.
- * - A cut-off ends at the first restoration without a resource list, or once every resource it
- *   took has been given back; until then it is ongoing and its durations run to asOf.
+ * - A cut-off ends at the first restoration after which nothing it took is still cut (the rule
+ *   of @mc/domain `access-restoration`, which the decider applies too); until then it is
+ *   ongoing and its durations run to asOf.
  * - `service_restoration` is assessed on the commitment's calendar from the cut-off to its end
  *   (or asOf); `prior_notice` (target > 0) is breached by a cut-off with priorNotice 'none'.
  *   Neither applies to a cut-off decided by the hierarchy. Other metrics concern incidents.
@@ -319,13 +303,13 @@ export function outagesOf(
       const outage: Outage = {
         cutOffEntryId: span.cutOff.entryId,
         occurredAt,
-        resources: resourcesOf(d.resources),
+        resources: resourceList(d.resources),
         decidedBy,
         priorNotice,
         restorations: span.restorations
           .filter((r) => counts(r, asOfMs))
           .map((r) => {
-            const resources = resourcesOf(r.data.resources);
+            const resources = resourceList(r.data.resources);
             return { entryId: r.entryId, occurredAt: r.occurredAt, resources: resources.length > 0 ? resources : 'all' };
           }),
         restoredAt: span.endedAt,
