@@ -137,6 +137,76 @@ describe('Bad and hostile input', () => {
     const wrong = await t.http.post('/api/v1/auth/login').send({ username: 'bollywood', password: 'pas-le-bon-mot-de-passe' }).expect(401);
     const unknown = await t.http.post('/api/v1/auth/login').send({ username: 'personne', password: 'pas-le-bon-mot-de-passe' }).expect(401);
     expect(wrong.body).toEqual(unknown.body);
+    // Not the sentence of a missing token: the person typed something wrong.
+    expect(wrong.body).toMatchObject({ code: 'LOGIN_REFUSED', message: ['Identifiant ou mot de passe incorrect, ou compte désactivé.'] });
     await t.http.post('/api/v1/auth/login').send({ username: 42, password: [] }).expect(400);
+  });
+
+  describe('bodies that cannot be kept as sent are refused, on every route, before anything is read or written', () => {
+    // serialize: the bytes as given (superagent would otherwise write a Buffer as JSON).
+    const raw = (path: string, body: string | Buffer, headers: Record<string, string> = {}) =>
+      t.http
+        .post(path)
+        .set(bearer(agent))
+        .set({ 'content-type': 'application/json', ...headers })
+        .serialize((bytes: unknown) => bytes as string)
+        .send(body as string);
+
+    it('half of a UTF-16 character (JSON \\ud800): 400 naming the field, also at login', async () => {
+      const before = await headRevision();
+      const note = await raw(`/api/v1/cases/${caseId}/notes`, '{"text":"a\\ud800"}').expect(400);
+      expect(note.body).toMatchObject({ code: 'INVALID_INPUT', fields: [{ field: 'text' }] });
+      expect(note.body.message[0]).toMatch(/« text » contient un caractère invalide/);
+      const nested = await raw(`/api/v1/cases/${caseId}/access-cutoffs`, '{"resources":[{"kind":"mailbox","label":"\\udc00"}]}').expect(400);
+      expect(nested.body.fields).toEqual([{ field: 'resources[0].label', message: expect.stringMatching(/caractère invalide/) }]);
+      const login = await t.http.post('/api/v1/auth/login').set('content-type', 'application/json').send('{"username":"\\ud800","password":"x"}').expect(400);
+      expect(login.body.fields[0].field).toBe('username');
+      expect(await headRevision()).toBe(before);
+    });
+
+    it('bytes that are not UTF-8: 400, instead of storing U+FFFD in their place', async () => {
+      const before = await headRevision();
+      const res = await raw(
+        `/api/v1/cases/${caseId}/notes`,
+        Buffer.concat([Buffer.from('{"text":"octets '), Buffer.from([0xff, 0xfe]), Buffer.from('"}')]),
+      ).expect(400);
+      expect(res.body).toMatchObject({ code: 'INVALID_UTF8' });
+      expect(await headRevision()).toBe(before);
+    });
+
+    it('a body nested deeper than any of the API, or a list: 400, not a stack overflow', async () => {
+      const before = await headRevision();
+      const deep = await raw(`/api/v1/cases/${caseId}/notes`, `{"text":"x","a":${'['.repeat(5000)}${']'.repeat(5000)}}`).expect(400);
+      expect(deep.body.message[0]).toMatch(/imbriqué sur plus de 32 niveaux/);
+      await t.http
+        .post('/api/v1/auth/login')
+        .set('content-type', 'application/json')
+        .send(`${'['.repeat(20000)}${']'.repeat(20000)}`)
+        .expect(400);
+      const list = await raw(`/api/v1/cases/${caseId}/notes`, '[{"text":"x"}]').expect(400);
+      expect(list.body.message).toEqual(['Le corps de la requête doit être un objet JSON ({ … }), pas une liste.']);
+      expect(await headRevision()).toBe(before);
+    });
+
+    it.each(['gzip', 'deflate', 'br'])('a body announced as %s that is not compressed: 400', async (encoding) => {
+      const res = await raw(`/api/v1/cases/${caseId}/notes`, '{"text":"x"}', { 'content-encoding': encoding }).expect(400);
+      expect(res.body).toMatchObject({ code: 'UNREADABLE_BODY' });
+    });
+
+    it.each([
+      ['application/jsonx', `/notes`],
+      ['application/json; charset=utf-16', `/notes`],
+      ['multipart/form-data; boundary=x', `/notes`],
+      ['application/json', `/evidence`],
+    ])('a media type the route does not read (%s on %s): 415 saying what to send', async (type, route) => {
+      const before = await headRevision();
+      const res = await raw(`/api/v1/cases/${caseId}${route}`, '{"text":"x"}', { 'content-type': type }).expect(415);
+      expect(res.body.message[0]).toMatch(route === '/evidence' ? /multipart\/form-data/ : /application\/json/);
+      expect(await headRevision()).toBe(before);
+    });
+
+    it('still takes JSON that says it is UTF-8', async () => {
+      await raw(`/api/v1/cases/${caseId}/notes`, '{"text":"déjà vu 😀"}', { 'content-type': 'application/json; charset=UTF-8' }).expect(201);
+    });
   });
 });

@@ -2,7 +2,6 @@ import { accessSync, constants, mkdirSync } from 'node:fs';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import express from 'express';
 import helmet from 'helmet';
 import { systemClock, type Clock } from '@mc/domain';
 import { AppModule } from './app.module';
@@ -10,6 +9,7 @@ import { AppConfig, ConfigError } from './config/config';
 import { checkBeforeStart } from './start-checks';
 import { expressErrorHandler } from './http/error.filter';
 import { QuietLogger } from './http/quiet-logger';
+import { checkJsonBody, jsonBodyParser } from './http/json-body';
 import { requestContext, requireJsonBodies } from './http/request-context.middleware';
 import { serveWebPages } from './web/static-pages';
 
@@ -36,7 +36,8 @@ export async function createApp(config: AppConfig, options: { clock?: Clock; log
   app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'img-src': ["'self'", 'data:', 'blob:'] } } }));
   app.use(requestContext);
   app.use(requireJsonBodies);
-  app.use(express.json({ limit: config.maxBodyBytes }));
+  app.use(jsonBodyParser(config.maxBodyBytes));
+  app.use(checkJsonBody);
   app.use(expressErrorHandler);
   app.enableShutdownHooks();
   serveWebPages(app);

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Req, UnauthorizedException } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { AccountView, Accounts, LoginThrottle, TokenService } from '@mc/access';
 import { Actor, Clock, DomainError } from '@mc/domain';
 import { ChangeOwnPasswordDto } from '../accounts/commands/change-account/change-account.dto';
+import { RequestRefused } from '../http/request-refused';
 import { CLOCK } from '../journal/journal.tokens';
 import { CorrelationId, CurrentAccount, CurrentActor, Public } from './auth.decorators';
 import { LoginDto } from './login.dto';
@@ -37,7 +38,7 @@ export class AuthController {
     const account = await this.throttle.attempt(body.username, addressOf(req), this.clock.now().getTime(), () =>
       this.accounts.authenticate(body.username, body.password),
     );
-    if (!account) throw new UnauthorizedException();
+    if (!account) throw new RequestRefused(401, 'LOGIN_REFUSED', LOGIN_REFUSED);
     return this.issue(account);
   }
 
@@ -73,5 +74,11 @@ export class AuthController {
     return { token, expiresAt, user: userView(account) };
   }
 }
+
+/** The same sentence whether the account does not exist, is disabled or the password is wrong. */
+const LOGIN_REFUSED = {
+  fr: 'Identifiant ou mot de passe incorrect, ou compte désactivé.',
+  en: 'Wrong username or password, or the account is disabled.',
+};
 
 const addressOf = (req: Request): string => req.ip ?? req.socket.remoteAddress ?? 'unknown';

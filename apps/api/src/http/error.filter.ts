@@ -4,6 +4,7 @@ import { DomainError, DomainErrorCode } from '@mc/domain';
 import { JournalFileUnreadableError } from '@mc/event-store/errors';
 import { StoreUnavailableError, WrongExpectedRevisionError } from '@mc/event-store/event-store.port';
 import { languageOf, Lang } from './language';
+import { RequestRefused } from './request-refused';
 
 const STATUS_OF_CODE: Record<DomainErrorCode, number> = {
   INVALID_INPUT: 400,
@@ -80,6 +81,15 @@ function isStorageRefusal(e: unknown): boolean {
   return typeof err?.syscall === 'string' && typeof err.code === 'string' && STORAGE_REFUSALS.has(err.code);
 }
 
+/**
+ * zlib's refusal of a body that is not compressed as its Content-Encoding says: Z_DATA_ERROR,
+ * Z_BUF_ERROR... for gzip and deflate, ERR__ERROR_FORMAT_... for brotli.
+ */
+function isUndecodableBody(e: unknown): boolean {
+  const err = e as { code?: unknown; errno?: unknown } | null;
+  return typeof err?.code === 'string' && /^(Z_|ERR__ERROR_)/.test(err.code) && typeof err.errno === 'number';
+}
+
 /** Errors raised by body-parser carry an HTTP status and a `type`. */
 function bodyParserStatus(e: unknown): number | null {
   const err = e as { type?: unknown; status?: unknown };
@@ -130,6 +140,13 @@ function errorBody(e: unknown, lang: Lang): ErrorBody {
   if (e instanceof WrongExpectedRevisionError) return generic(409, 'REVISION_CONFLICT', lang);
   // A damaged journal file is the store being unavailable too: the sentence for the operator is in the log.
   if (e instanceof StoreUnavailableError || e instanceof JournalFileUnreadableError || isStorageRefusal(e)) return generic(503, 'STORE_UNAVAILABLE', lang);
+  if (e instanceof RequestRefused) return generic(e.getStatus(), e.code, lang, e.sentence);
+  if (isUndecodableBody(e)) {
+    return generic(400, 'UNREADABLE_BODY', lang, {
+      fr: 'Le corps de la requête ne peut pas être décompressé comme l’annonce son en-tête Content-Encoding : envoyez-le tel quel, sans cet en-tête.',
+      en: 'The request body cannot be decompressed as its Content-Encoding header says: send it as is, without that header.',
+    });
+  }
   const parserStatus = bodyParserStatus(e);
   if (parserStatus === 400) {
     return generic(400, 'INVALID_JSON', lang, {
