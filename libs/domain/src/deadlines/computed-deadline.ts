@@ -63,6 +63,7 @@ export type DeadlineFlagCode =
   | 'appeal_restarted_by_refusal'
   | 'confirmative_refusal'
   | 'refusal_after_implicit_refusal'
+  | 'late_depends_on_reading'
   | 'covid_2020_protected_period'
   | 'awareness_may_be_later';
 

@@ -7,7 +7,7 @@ import type {
   WrittenRequestSentData,
 } from '../case/case.events';
 import { formatParisDate } from './calendar';
-import { RequestDeadlineOptions, RequestDeadlines, computeRequestDeadlines } from './request-deadlines';
+import { RequestDeadlineOptions, RequestDeadlines, computeRequestDeadlines, runningRequestDeadlines } from './request-deadlines';
 
 const f = formatParisDate;
 
@@ -160,6 +160,39 @@ describe('computeRequestDeadlines: silence-agent-request (CRPA L231-4)', () => {
     expect(f(line.implicitRejectionBornOn!)).toBe('2026-05-03');
   });
 
+  describe('given a question received on Mon 20 Jul 2026 (born on 20 Sep, or 21 Sep on the later reading)', () => {
+    const july = [receipt('2026-07-20T10:00:00+02:00')];
+
+    it('when the answer comes at 00:00 on 20 Sep, then it is late on the earlier reading only, and the view says so', () => {
+      const line = given(question, july, [response('2026-09-20T00:00:00+02:00', 'answered')]).at('2026-10-01T12:00:00Z');
+      expect(line.response!.late).toBe(true);
+      expect(f(line.implicitRejectionBornOn!)).toBe('2026-09-20');
+      const flag = line.flags.find((x) => x.code === 'late_depends_on_reading')!;
+      expect(flag.fr).toContain('dimanche 20 septembre 2026');
+      expect(flag.fr).toContain('lundi 21 septembre 2026');
+      expect(flag.fr).toContain('son retard dépend de la lecture retenue');
+      expect(flag.en).toContain('Monday 21 September 2026');
+    });
+
+    it('when the answer comes at 23:59 on 19 Sep, then it is in time, without the caveat', () => {
+      const line = given(question, july, [response('2026-09-19T23:59:00+02:00', 'answered')]).at('2026-10-01T12:00:00Z');
+      expect(line.response!.late).toBe(false);
+      expect(codes(line)).not.toContain('late_depends_on_reading');
+    });
+
+    it('when the answer comes at 00:00 on 21 Sep, then it is late on both readings, without the caveat', () => {
+      const line = given(question, july, [response('2026-09-21T00:00:00+02:00', 'answered')]).at('2026-10-01T12:00:00Z');
+      expect(line.response!.late).toBe(true);
+      expect(codes(line)).not.toContain('late_depends_on_reading');
+    });
+
+    it('when a refusal comes at 00:00 on 20 Sep, then the appeal still runs from the earlier dates', () => {
+      const line = given(question, july, [response('2026-09-20T00:00:00+02:00', 'refused')]).at('2026-10-01T12:00:00Z');
+      expect(codes(line)).toEqual(['late_depends_on_reading', 'appeal_restarted_by_refusal', 'ambiguous_date']);
+      expect(f(line.appeal!.date)).toBe('2026-11-20');
+    });
+  });
+
   it('given a refusal recorded with a date after "now" (as-of view), then it is not known yet', () => {
     expect(given(question, received, [response('2026-04-20T11:00:00+02:00', 'refused')]).at('2026-04-01T12:00:00Z').status).toBe('awaiting');
   });
@@ -254,8 +287,9 @@ describe('computeRequestDeadlines: gdpr-rights-request (RGPD art. 12(3))', () =>
   const gdprReceived = [receipt('2026-04-14T10:00:00+02:00')];
 
   it.each([
-    ['2026-05-08T21:59:59.999Z', 'awaiting'],
-    ['2026-05-08T22:00:00.000Z', 'due_soon'], // 7 x 24 h before 15 May 22:00Z
+    ['2026-05-07T21:59:59.999Z', 'awaiting'],
+    ['2026-05-07T22:00:00.000Z', 'due_soon'], // 00:00 CEST on Friday 8 May: 7 days before the date shown (15 May)
+    ['2026-05-08T22:00:00.000Z', 'due_soon'],
     ['2026-05-15T21:59:59.999Z', 'due_soon'],
     ['2026-05-15T22:00:00.000Z', 'overdue'],
   ])('given no answer, when it is %s, then it is %s', (now, status) => {
@@ -291,5 +325,42 @@ describe('computeRequestDeadlines: requests without a legal deadline', () => {
   it('given an "other" request with an answer, then it is answered', () => {
     expect(given(request('other'), [], [response('2026-03-05T10:00:00+01:00', 'answered')]).at('2026-05-10T12:00:00Z').status).toBe('answered');
     expect(given(request('other'), [], [response('2026-03-05T10:00:00+01:00', 'refused')]).at('2026-05-10T12:00:00Z').status).toBe('refused');
+  });
+});
+
+describe('computeRequestDeadlines: "due soon" is counted from the date shown', () => {
+  it('given a GDPR request and a CADA request both due on Mon 30 Nov 2026, then both are due soon from 00:00 on Mon 23 Nov, not before', () => {
+    const gdpr = given(request('gdpr_rights_request', '2026-10-30T10:00:00+01:00'), [receipt('2026-10-31T10:00:00+01:00')]);
+    const cada = given(request('document_request', '2026-10-29T10:00:00+01:00'), [receipt('2026-10-30T10:00:00+01:00')]);
+    expect(f(gdpr.at('2026-11-23T08:40:00Z').due!.date)).toBe('2026-11-30');
+    expect(f(cada.at('2026-11-23T08:40:00Z').due!.date)).toBe('2026-11-30');
+    for (const line of [gdpr, cada]) {
+      expect(line.at('2026-11-22T22:59:59.999Z').status).toBe('awaiting');
+      expect(line.at('2026-11-22T23:00:00.000Z').status).toBe('due_soon');
+      expect(line.at('2026-11-23T08:40:00Z').status).toBe('due_soon');
+    }
+  });
+});
+
+describe('runningRequestDeadlines: what still runs once a response has stopped the clock', () => {
+  const whats = (line: RequestDeadlines) => runningRequestDeadlines(line).map((r) => `${r.what} ${r.deadline.ruleId} ${f(r.deadline.date)}`);
+
+  it('given no answer (or only an acknowledgement), then the answer and the next step both run', () => {
+    const expected = ['answer silence-agent-request 2026-05-03', 'next_step appeal-after-rejection 2026-07-03'];
+    expect(whats(given(question, received).at('2026-04-01T12:00:00Z'))).toEqual(expected);
+    expect(whats(given(question, received, [response('2026-03-10T11:00:00+01:00', 'acknowledged')]).at('2026-04-01T12:00:00Z'))).toEqual(expected);
+  });
+
+  it('given a refusal before the two months, then only the appeal from the refusal runs: no implicit rejection is foretold', () => {
+    expect(whats(given(question, received, [response('2026-04-20T11:00:00+02:00', 'refused')]).at('2026-04-21T12:00:00Z'))).toEqual([
+      'next_step appeal-after-rejection 2026-06-22',
+    ]);
+  });
+
+  it('given an answer, in time or late, or an answered GDPR request, then nothing runs', () => {
+    expect(whats(given(question, received, [response('2026-04-20T11:00:00+02:00', 'answered')]).at('2026-04-21T12:00:00Z'))).toEqual([]);
+    expect(whats(given(question, received, [response('2026-05-20T11:00:00+02:00', 'answered')]).at('2026-06-01T12:00:00Z'))).toEqual([]);
+    const gdpr = given(request('gdpr_rights_request'), received, [response('2026-03-20T11:00:00+01:00', 'answered')]);
+    expect(whats(gdpr.at('2026-03-21T12:00:00Z'))).toEqual([]);
   });
 });

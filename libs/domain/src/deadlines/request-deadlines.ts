@@ -7,10 +7,10 @@ import type {
   WrittenRequestSentData,
 } from '../case/case.events';
 import {
-  DAY_MS,
   HolidayOptions,
   InstantInput,
   ParisDate,
+  addParisDays,
   compareParisDates,
   formatInstant,
   formatParisDateLong,
@@ -35,7 +35,11 @@ export type RequestStatus = 'awaiting' | 'due_soon' | 'overdue' | 'implicit_reje
 export const DUE_SOON_DAYS = 7;
 
 export interface RequestDeadlineOptions extends HolidayOptions {
-  /** `due_soon` starts this many days (of 24 h) before the due instant; 7 by default. */
+  /**
+   * `due_soon` starts at 00:00 Paris this many calendar days before the date shown; 7 by
+   * default. Counted from the date, not the instant, so that two deadlines showing the same
+   * date (00:00 for an implicit decision, 24:00 for a last day) are due soon from the same moment.
+   */
   dueSoonDays?: number;
 }
 
@@ -237,10 +241,22 @@ const FLAGS = {
   },
 } as const satisfies Record<string, DeadlineFlag>;
 
-function timeStatus(nowMs: number, dueAt: string, dueSoonDays: number, elapsed: 'overdue' | 'implicit_rejection'): RequestStatus {
-  const dueMs = toEpochMs(dueAt);
-  if (nowMs >= dueMs) return elapsed;
-  if (nowMs >= dueMs - dueSoonDays * DAY_MS) return 'due_soon';
+/**
+ * An answer that came on the day the implicit decision is born on the earlier reading, but
+ * before it is born on the later one: late only on the earlier reading. The earlier date stays
+ * the one used for the union's own deadlines; only the "late" qualification is in doubt.
+ */
+function lateOnEarlierReadingOnly(bornOn: ParisDate, laterBornOn: ParisDate): DeadlineFlag {
+  return {
+    code: 'late_depends_on_reading',
+    fr: `Réponse reçue après la naissance de la décision implicite selon la lecture la plus tôt (le ${formatParisDateLong(bornOn, 'fr')}), mais avant selon la lecture la plus tardive (le ${formatParisDateLong(laterBornOn, 'fr')}) : son retard dépend de la lecture retenue.`,
+    en: `Answer received after the implicit decision was born on the earlier reading (${formatParisDateLong(bornOn, 'en')}), but before it on the later reading (${formatParisDateLong(laterBornOn, 'en')}): whether it was late depends on the reading.`,
+  };
+}
+
+function timeStatus(nowMs: number, due: ComputedDeadline, dueSoonDays: number, elapsed: 'overdue' | 'implicit_rejection'): RequestStatus {
+  if (nowMs >= toEpochMs(due.at)) return elapsed;
+  if (nowMs >= toEpochMs(startOfParisDay(addParisDays(due.date, -dueSoonDays)))) return 'due_soon';
   return 'awaiting';
 }
 
@@ -295,7 +311,7 @@ export function computeRequestDeadlines(
       status = closing.outcome === 'refused' ? 'refused' : 'answered';
       late = closing.ms >= toEpochMs(due.at);
     } else {
-      status = timeStatus(nowMs, due.at, dueSoonDays, 'overdue');
+      status = timeStatus(nowMs, due, dueSoonDays, 'overdue');
     }
   } else {
     due = implicitDecisionDeadline(ruleId, trigger, nowMs);
@@ -317,13 +333,14 @@ export function computeRequestDeadlines(
         status = 'answered';
       }
     } else if (!closing) {
-      status = timeStatus(nowMs, due.at, dueSoonDays, 'implicit_rejection');
+      status = timeStatus(nowMs, due, dueSoonDays, 'implicit_rejection');
       if (status === 'implicit_rejection') bornOn = due.date;
       appeal = fromImplicit(due);
     } else {
       // The implicit decision was born before the response came.
       bornOn = due.date;
       late = true;
+      if (due.ambiguity && closing.ms < toEpochMs(due.ambiguity.laterAt)) flags.push(lateOnEarlierReadingOnly(due.date, due.ambiguity.laterDate));
       if (closing.outcome !== 'refused') {
         status = 'answered';
       } else {
@@ -364,4 +381,24 @@ export function computeRequestDeadlines(
     response: closing ? { entryId: closing.r.entryId, receivedAt: formatInstant(closing.ms), outcome: closing.outcome, form: closing.r.form, late } : null,
     flags,
   };
+}
+
+/** A deadline of a request whose clock is still running: the answer's, or the next step's. */
+export interface RunningRequestDeadline {
+  readonly what: 'answer' | 'next_step';
+  readonly deadline: ComputedDeadline;
+}
+
+/**
+ * The deadlines of a request that still run (passed or not): the answer's due date while no
+ * response has stopped the clock, and the next step (tribunal, CADA) when there is one. Once a
+ * response (any outcome but `acknowledged`) has come, the due date foretells nothing any more:
+ * no implicit decision can be born, no answer is awaited; only a next step may still run (the
+ * appeal from an explicit refusal).
+ */
+export function runningRequestDeadlines(deadlines: RequestDeadlines): RunningRequestDeadline[] {
+  const running: RunningRequestDeadline[] = [];
+  if (deadlines.due && deadlines.response === null) running.push({ what: 'answer', deadline: deadlines.due });
+  if (deadlines.appeal) running.push({ what: 'next_step', deadline: deadlines.appeal });
+  return running;
 }
