@@ -1,9 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { AccessPolicy } from '@mc/access';
-import { Actor, Clock, ComputedDeadline } from '@mc/domain';
+import { Actor, Clock, ComputedDeadline, DateAmbiguity } from '@mc/domain';
 import { EVENT_STORE, EventStore } from '@mc/event-store/event-store.port';
-import { DEADLINES_DISCLAIMER, ProjectionRunner, requestRegister, type SqliteDatabase } from '@mc/projections';
+import { DEADLINES_DISCLAIMER, ProjectionRunner, RunningDeadline, requestRegister, runningDeadlines, type SqliteDatabase } from '@mc/projections';
 import { CaseReader } from '../journal/case-reader';
 import { visibleCaseRows } from '../journal/visible-cases';
 import { CLOCK, READ_MODEL_DB } from '../journal/journal.tokens';
@@ -11,17 +11,26 @@ import { CLOCK, READ_MODEL_DB } from '../journal/journal.tokens';
 export interface UpcomingDeadline {
   caseId: string;
   caseTitle: string;
-  requestEntryId: string;
+  /** The request, or the data-protection incident of a breach notification. */
+  entryId: string;
+  /** The request's entry id; null for a breach notification. */
+  requestEntryId: string | null;
+  /** The request's subject, or the incident's title. */
   subject: string;
   to: string;
-  /** What falls due: the answer to the request, or the last day of the next step (tribunal, CADA). */
-  what: 'answer' | 'next_step';
+  /**
+   * What falls due: the answer to a request (while no response has stopped its clock), the last
+   * day of the next step (tribunal, CADA), or the notification of a data breach to the CNIL.
+   */
+  what: RunningDeadline['what'];
   ruleId: string;
   source: string;
   consequence: { fr: string; en: string };
   at: string;
   date: ComputedDeadline['date'];
   ambiguous: boolean;
+  /** The other reading when the law leaves a doubt (the date shown is the earlier one). */
+  ambiguity: DateAmbiguity | null;
 }
 
 export class UpcomingDeadlinesQuery extends Query<{ from: string; to: string; deadlines: UpcomingDeadline[]; disclaimer: typeof DEADLINES_DISCLAIMER }> {
@@ -33,7 +42,7 @@ export class UpcomingDeadlinesQuery extends Query<{ from: string; to: string; de
   }
 }
 
-/** Every deadline of the caller's cases that falls between now and now + N days, soonest first. */
+/** Every deadline of the caller's cases that still runs and falls between now and now + N days, soonest first. */
 @QueryHandler(UpcomingDeadlinesQuery)
 export class UpcomingDeadlinesHandler implements IQueryHandler<UpcomingDeadlinesQuery> {
   constructor(
@@ -52,30 +61,26 @@ export class UpcomingDeadlinesHandler implements IQueryHandler<UpcomingDeadlines
     const deadlines: UpcomingDeadline[] = [];
     for (const row of visibleCaseRows(this.db, this.policy, actor)) {
       const { records, state } = await this.reader.read(actor, row.id, 'deadlines');
-      for (const request of requestRegister(records, now.toISOString(), { alsaceMoselle: state.alsaceMoselle }).requests) {
-        const candidates: [UpcomingDeadline['what'], ComputedDeadline | null][] = [
-          ['answer', request.deadlines.due],
-          ['next_step', request.deadlines.appeal],
-        ];
-        for (const [what, deadline] of candidates) {
-          if (!deadline) continue;
-          const at = Date.parse(deadline.at);
-          if (at < now.getTime() || at > until.getTime()) continue;
-          deadlines.push({
-            caseId: row.id,
-            caseTitle: row.title,
-            requestEntryId: request.entryId,
-            subject: request.subject,
-            to: request.to,
-            what,
-            ruleId: deadline.ruleId,
-            source: deadline.source,
-            consequence: deadline.consequence,
-            at: deadline.at,
-            date: deadline.date,
-            ambiguous: deadline.ambiguity !== null,
-          });
-        }
+      const register = requestRegister(records, now.toISOString(), { alsaceMoselle: state.alsaceMoselle });
+      for (const { entryId, what, subject, to, deadline } of runningDeadlines(register)) {
+        const at = Date.parse(deadline.at);
+        if (at < now.getTime() || at > until.getTime()) continue;
+        deadlines.push({
+          caseId: row.id,
+          caseTitle: row.title,
+          entryId,
+          requestEntryId: what === 'breach_notification' ? null : entryId,
+          subject,
+          to,
+          what,
+          ruleId: deadline.ruleId,
+          source: deadline.source,
+          consequence: deadline.consequence,
+          at: deadline.at,
+          date: deadline.date,
+          ambiguous: deadline.ambiguity !== null,
+          ambiguity: deadline.ambiguity,
+        });
       }
     }
     deadlines.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));

@@ -165,7 +165,7 @@ export class GetRequestRegisterQuery extends Query<RequestRegister> {
   }
 }
 
-/** The written requests with their legal deadlines, as of a date (default: now). */
+/** The written requests with their legal deadlines, as of a date (default and latest: now). */
 @QueryHandler(GetRequestRegisterQuery)
 export class GetRequestRegisterHandler implements IQueryHandler<GetRequestRegisterQuery, RequestRegister> {
   constructor(
@@ -176,7 +176,8 @@ export class GetRequestRegisterHandler implements IQueryHandler<GetRequestRegist
 
   async execute({ actor, caseId, asOf }: GetRequestRegisterQuery): Promise<RequestRegister> {
     const { records, state } = await this.reader.read(actor, caseId, 'requests', asOf);
-    return requestRegister(records, new Date(asOf ?? this.clock.now()).toISOString(), { alsaceMoselle: state.alsaceMoselle });
+    // A future asOf is now, as in the outages view and the dossier: the future has not happened yet.
+    return requestRegister(records, viewInstant(asOf, this.clock.now()), { alsaceMoselle: state.alsaceMoselle });
   }
 }
 
