@@ -50,11 +50,14 @@ export async function renderProviderReport(input: ProviderReportInput, out: Node
 
     layout.heading1(r.sections.interruptions, outline);
     layout.figure(r.interruptions.count, f.number(card.interruptions.count), { bold: true });
+    layout.figure(r.interruptions.startedBefore, f.number(card.interruptions.startedBefore), { indent: 14 });
     layout.figure(r.interruptions.ongoing, f.number(card.interruptions.ongoing), { indent: 14 });
     layout.figure(r.interruptions.total, minutes(card.interruptions.totalMinutes));
     const restore = card.interruptions.timeToRestore;
     layout.figure(r.interruptions.median, restore ? minutes(restore.median) : r.none);
     layout.figure(r.interruptions.max, restore ? minutes(restore.max) : r.none);
+    const stoppedEarly = Date.parse(card.measuredUntil) <= Date.parse(card.to);
+    layout.paragraph(r.periodNote(stoppedEarly ? f.dateTime(card.measuredUntil) : null), { color: COLORS.muted });
 
     layout.heading1(r.sections.incidents, outline);
     layout.figure(r.incidents.count, f.number(card.incidents.count), { bold: true });
@@ -72,7 +75,13 @@ export async function renderProviderReport(input: ProviderReportInput, out: Node
         { label: '', value: metric.source, style: { color: COLORS.muted } },
         ...metric.breaches.map((b) => ({
           label: '',
-          value: `${f.dateTime(b.occurredAt)} — ${f.duration(b.breachMinutes)} (${b.caseId.slice(0, 8)})`,
+          value: r.breachItem(
+            f.dateTime(b.occurredAt),
+            f.duration(b.breachMinutes),
+            b.beganBeforePeriod === true,
+            b.ongoingAtEnd === true,
+            b.caseId.slice(0, 8),
+          ),
           style: { indent: 14 },
         })),
       ]);

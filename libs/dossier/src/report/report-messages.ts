@@ -1,5 +1,7 @@
 import type { Lang } from '../i18n';
 
+const NBSP = '\u00a0';
+
 /** The words of the provider report, in French (default) and English. */
 export interface ReportMessages {
   title: (provider: string) => string;
@@ -9,10 +11,14 @@ export interface ReportMessages {
   generated: (at: string, by: string) => string;
   scope: (cases: number) => string;
   sections: { interruptions: string; incidents: string; breaches: string; withoutNotice: string; requests: string; cases: string };
-  interruptions: { count: string; ongoing: string; total: string; median: string; max: string };
+  interruptions: { count: string; startedBefore: string; ongoing: string; total: string; median: string; max: string };
+  /** How what crosses the period's limits is counted; `measuredUntil` when durations stopped before the period's end (the report is drawn up before it). */
+  periodNote: (measuredUntil: string | null) => string;
   incidents: { count: string; severities: Record<string, string>; categories: Record<string, string> };
   metrics: Record<string, string>;
   breachLine: (count: number, total: string, target: string) => string;
+  /** One breach: its fact date, its minutes in the period, and whether its overrun crosses the period's limits. */
+  breachItem: (occurredAt: string, minutes: string, beganBefore: boolean, ongoingAtEnd: boolean, caseRef: string) => string;
   noBreach: string;
   operations: Record<string, string>;
   noOperation: string;
@@ -42,12 +48,15 @@ const fr: ReportMessages = {
     cases: 'Détail par dossier',
   },
   interruptions: {
-    count: 'Coupures d’accès',
-    ongoing: 'dont encore en cours',
-    total: 'Durée cumulée',
+    count: 'Coupures d’accès pendant la période',
+    startedBefore: 'dont commencées avant la période',
+    ongoing: 'dont encore en cours à la fin de la période',
+    total: 'Durée cumulée sur la période',
     median: 'Délai médian de rétablissement',
     max: 'Délai maximal de rétablissement',
   },
+  periodNote: (measuredUntil) =>
+    `Une coupure, ou un dépassement d’engagement, à cheval sur le début ou la fin de la période n’y est compté que pour ses minutes comprises dans la période${measuredUntil ? ` (arrêtées au ${measuredUntil}, date du bilan)` : ''}${NBSP}: il figure dans chaque période qu’il touche, chaque fois pour sa seule part, et aucune minute d’une autre période n’est comptée ici. Les délais de rétablissement sont ceux des coupures rétablies pendant la période, mesurés en entier, de la coupure au rétablissement. Une opération sans information préalable compte dans la période où elle a eu lieu.`,
   incidents: {
     count: 'Incidents consignés',
     severities: { blocking: 'bloquants', non_blocking: 'non bloquants' },
@@ -61,7 +70,14 @@ const fr: ReportMessages = {
     max_data_loss: 'Perte de données maximale',
     prior_notice: 'Information préalable',
   },
-  breachLine: (count, total, target) => `${count} manquement${count > 1 ? 's' : ''}, ${total} de dépassement au total (engagement : ${target})`,
+  breachLine: (count, total, target) => `${count} manquement${count > 1 ? 's' : ''}, ${total} de dépassement sur la période (engagement${NBSP}: ${target})`,
+  breachItem: (occurredAt, minutes, beganBefore, ongoingAtEnd, caseRef) =>
+    [
+      `${occurredAt} — ${minutes}`,
+      beganBefore ? ', dépassement commencé avant la période' : '',
+      ongoingAtEnd ? ', toujours en cours à la fin de la période' : '',
+      ` (${caseRef})`,
+    ].join(''),
   noBreach: 'Aucun manquement constaté aux engagements enregistrés.',
   operations: { cut_off: 'Coupure d’accès', provider_action: 'Action du prestataire' },
   noOperation: 'Aucune opération sans information préalable consignée.',
@@ -97,12 +113,15 @@ const en: ReportMessages = {
     cases: 'Per case',
   },
   interruptions: {
-    count: 'Access cut-offs',
-    ongoing: 'still ongoing',
-    total: 'Total duration',
+    count: 'Access cut-offs during the period',
+    startedBefore: 'of which began before the period',
+    ongoing: 'of which still ongoing at the end of the period',
+    total: 'Total duration within the period',
     median: 'Median time to restore',
     max: 'Longest time to restore',
   },
+  periodNote: (measuredUntil) =>
+    `A cut-off, or an overrun of a commitment, that crosses the start or the end of the period counts here only for its minutes within the period${measuredUntil ? ` (measured up to ${measuredUntil}, the date of this report)` : ''}: it shows in every period it touches, each time for its own share, and no minute of another period is counted here. Times to restore are those of the cut-offs restored during the period, measured whole, from the cut-off to the restoration. An operation without prior notice counts in the period in which it took place.`,
   incidents: {
     count: 'Incidents recorded',
     severities: { blocking: 'blocking', non_blocking: 'non-blocking' },
@@ -116,7 +135,14 @@ const en: ReportMessages = {
     max_data_loss: 'Maximum data loss',
     prior_notice: 'Prior notice',
   },
-  breachLine: (count, total, target) => `${count} breach${count > 1 ? 'es' : ''}, ${total} over in total (commitment: ${target})`,
+  breachLine: (count, total, target) => `${count} breach${count > 1 ? 'es' : ''}, ${total} over within the period (commitment: ${target})`,
+  breachItem: (occurredAt, minutes, beganBefore, ongoingAtEnd, caseRef) =>
+    [
+      `${occurredAt} — ${minutes}`,
+      beganBefore ? ', overrun began before the period' : '',
+      ongoingAtEnd ? ', still running at the end of the period' : '',
+      ` (${caseRef})`,
+    ].join(''),
   noBreach: 'No breach of the recorded commitments.',
   operations: { cut_off: 'Access cut-off', provider_action: 'Provider action' },
   noOperation: 'No operation without prior notice recorded.',

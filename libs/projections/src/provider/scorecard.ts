@@ -1,10 +1,11 @@
-import { CALENDAR_24X7, assessSla, deadlineRule, providerBusinessCalendar } from '@mc/domain';
+import { CALENDAR_24X7, deadlineRule, providerBusinessCalendar } from '@mc/domain';
 import type { BusinessHoursDefinedData, ContractCalendar, SlaRuleMetric } from '@mc/domain';
 import type { StoredEvent } from '@mc/event-store/event-store.port';
-import { instantOf, parseBound } from '../case-view/case-stream';
+import { instantOf } from '../case-view/case-stream';
 import { ProviderSlaCommitment, defaultBusinessCalendar, outagesOf, wallClockMinutes } from '../case-view/outages';
 import { DEADLINES_DISCLAIMER } from '../case-view/request-register';
 import { TimelineEntry, buildTimeline } from '../case-view/timeline';
+import { ScorecardPeriod, SpanShare } from './scorecard-period';
 
 /**
  * The periodic written evaluation of a provider (DEADLINES.md "Provider scorecard"; seed checklist
@@ -12,6 +13,11 @@ import { TimelineEntry, buildTimeline } from '../case-view/timeline';
  * severity, SLA breaches per metric, operations without prior notice, requests to the provider
  * and how long answers took — over the cases given (those the reader may see), for facts dated
  * within [from, to]. Pure.
+ *
+ * Durations are about the period only (ScorecardPeriod): an outage, or an overrun of a
+ * restoration or resolution commitment, that crosses a limit of the period counts for its minutes
+ * inside it, in every period it touches; one still running is measured up to the end of the
+ * period (or asOf). Times to restore are those of the outages that ended in the period, whole.
  */
 
 export interface ScorecardCase {
@@ -31,7 +37,12 @@ export interface ScorecardBreach {
   caseId: string;
   entryId: string;
   occurredAt: string;
+  /** Restoration and resolution: the overrun's minutes within the period. Prior notice: the notice period not given. */
   breachMinutes: number;
+  /** Restoration and resolution: the overrun began before the period. */
+  beganBeforePeriod?: boolean;
+  /** Restoration and resolution: the overrun was still running at the end of the period. */
+  ongoingAtEnd?: boolean;
 }
 
 export interface MetricBreaches {
@@ -72,8 +83,15 @@ export interface ProviderScorecard {
   from: string | null;
   to: string;
   asOf: string;
+  /** Durations stop here: the end of the period, or asOf if earlier. */
+  measuredUntil: string;
   casesCounted: number;
-  interruptions: { count: number; ongoing: number; totalMinutes: number; timeToRestore: MinutesSpread | null };
+  /**
+   * Outages that were on during the period: `startedBefore` of them began before it, `ongoing`
+   * were still on at its end; `totalMinutes` only counts their minutes within the period;
+   * `timeToRestore` spreads the whole durations of those that ended in the period.
+   */
+  interruptions: { count: number; startedBefore: number; ongoing: number; totalMinutes: number; timeToRestore: MinutesSpread | null };
   incidents: { count: number; bySeverity: Record<string, number>; byCategory: Record<string, number> };
   slaBreaches: MetricBreaches[];
   withoutPriorNotice: OperationWithoutNotice[];
@@ -108,12 +126,8 @@ export function spreadOf(values: readonly number[]): MinutesSpread | null {
 }
 
 export function providerScorecard(input: ScorecardInput): ProviderScorecard {
-  const fromMs = parseBound('from', input.from ?? undefined) ?? Number.NEGATIVE_INFINITY;
-  const toMs = parseBound('to', input.to)!;
-  const inPeriod = (iso: string) => {
-    const ms = instantOf(iso);
-    return ms >= fromMs && ms <= toMs;
-  };
+  const period = new ScorecardPeriod(input.from, input.to, input.asOf);
+  const inPeriod = (iso: string) => period.includes(iso);
   const commitments = new Map<SlaRuleMetric, ProviderSlaCommitment>();
   for (const c of input.commitments) commitments.set(c.metric, c);
   const breaches = new Map<SlaRuleMetric, MetricBreaches>();
@@ -132,6 +146,7 @@ export function providerScorecard(input: ScorecardInput): ProviderScorecard {
   const bySeverity: Record<string, number> = {};
   const byCategory: Record<string, number> = {};
   let interruptions = 0;
+  let startedBefore = 0;
   let ongoing = 0;
   let totalMinutes = 0;
   let incidents = 0;
@@ -153,13 +168,24 @@ export function providerScorecard(input: ScorecardInput): ProviderScorecard {
     const calendar = providerBusinessCalendar(input.businessHours ?? null, c.alsaceMoselle === true) ?? defaultBusinessCalendar(c.alsaceMoselle === true);
 
     for (const outage of outagesOf(c.records, input.asOf, input.commitments, { businessCalendar: calendar }).outages) {
-      if (!inPeriod(outage.occurredAt)) continue;
+      const share = period.wallClockShare(outage.occurredAt, outage.restoredAt);
+      if (share === null) continue;
       interruptions++;
       row.interruptions++;
-      totalMinutes += outage.durationMinutes;
-      row.interruptionMinutes += outage.durationMinutes;
-      if (outage.ongoing) ongoing++;
+      totalMinutes += share.minutes;
+      row.interruptionMinutes += share.minutes;
+      if (share.beganBefore) startedBefore++;
+      if (share.ongoingAtEnd) ongoing++;
       else restoreMinutes.push(outage.durationMinutes);
+      for (const b of outage.slaBreaches) {
+        if (b.metric !== 'service_restoration') continue;
+        const overrun = period.overrunShare(outage.occurredAt, outage.restoredAt, b.target, b.calendar === '24x7' ? CALENDAR_24X7 : calendar);
+        if (overrun === null) continue;
+        addBreach(b.metric, b.ruleId, b.source, { caseId: c.caseId, entryId: outage.cutOffEntryId, occurredAt: outage.occurredAt, ...breachShare(overrun) });
+        row.breaches++;
+      }
+      // What follows is about the cut-off itself (its notice), a fact of the period it is dated in.
+      if (!inPeriod(outage.occurredAt)) continue;
       if (outage.decidedBy === 'provider' && outage.priorNotice === 'none') {
         withoutNotice.push({
           caseId: c.caseId,
@@ -171,6 +197,7 @@ export function providerScorecard(input: ScorecardInput): ProviderScorecard {
         row.withoutNotice++;
       }
       for (const b of outage.slaBreaches) {
+        if (b.metric === 'service_restoration') continue;
         addBreach(b.metric, b.ruleId, b.source, {
           caseId: c.caseId,
           entryId: outage.cutOffEntryId,
@@ -191,13 +218,16 @@ export function providerScorecard(input: ScorecardInput): ProviderScorecard {
         const category = String(entry.data.category);
         bySeverity[severity] = (bySeverity[severity] ?? 0) + 1;
         byCategory[category] = (byCategory[category] ?? 0) + 1;
-        const breach = incidentBreach(entry, commitments, calendar, input.asOf);
+      }
+      // An incident reported earlier whose resolution overran into the period is a breach of this period too.
+      if (entry.type === 'IncidentReported' && instantOf(entry.occurredAt) <= period.toMs) {
+        const breach = incidentBreach(entry, commitments, calendar, period);
         if (breach) {
           addBreach(breach.metric, breach.ruleId, breach.source, {
             caseId: c.caseId,
             entryId: entry.entryId,
             occurredAt: entry.occurredAt,
-            breachMinutes: breach.minutes,
+            ...breachShare(breach.overrun),
           });
           row.breaches++;
         }
@@ -233,7 +263,7 @@ export function providerScorecard(input: ScorecardInput): ProviderScorecard {
         }
       }
     }
-    if (row.interruptions + row.incidents + row.withoutNotice + row.requests > 0) rows.push(row);
+    if (row.interruptions + row.incidents + row.breaches + row.withoutNotice + row.requests > 0) rows.push(row);
   }
 
   return {
@@ -242,8 +272,9 @@ export function providerScorecard(input: ScorecardInput): ProviderScorecard {
     from: input.from,
     to: input.to,
     asOf: input.asOf,
+    measuredUntil: period.measuredUntil,
     casesCounted: rows.length,
-    interruptions: { count: interruptions, ongoing, totalMinutes, timeToRestore: spreadOf(restoreMinutes) },
+    interruptions: { count: interruptions, startedBefore, ongoing, totalMinutes, timeToRestore: spreadOf(restoreMinutes) },
     incidents: { count: incidents, bySeverity, byCategory },
     slaBreaches: [...breaches.values()].sort((a, b) => a.metric.localeCompare(b.metric)),
     withoutPriorNotice: withoutNotice.sort((a, b) => instantOf(a.occurredAt) - instantOf(b.occurredAt)),
@@ -253,25 +284,28 @@ export function providerScorecard(input: ScorecardInput): ProviderScorecard {
   };
 }
 
-/** A provider incident (outage, provider action) resolved later than the commitment for its severity allows. */
+/** The breach figures of an overrun's share of the period. */
+function breachShare(overrun: SpanShare): Pick<ScorecardBreach, 'breachMinutes' | 'beganBeforePeriod' | 'ongoingAtEnd'> {
+  return { breachMinutes: overrun.minutes, beganBeforePeriod: overrun.beganBefore, ongoingAtEnd: overrun.ongoingAtEnd };
+}
+
+/** A provider incident (outage, provider action) whose resolution overran the commitment for its severity within the period. */
 function incidentBreach(
   entry: TimelineEntry,
   commitments: ReadonlyMap<SlaRuleMetric, ProviderSlaCommitment>,
   businessCalendar: ContractCalendar,
-  asOf: string,
-): { metric: SlaRuleMetric; ruleId: string; source: string; minutes: number } | null {
+  period: ScorecardPeriod,
+): { metric: SlaRuleMetric; ruleId: string; source: string; overrun: SpanShare } | null {
   if (!PROVIDER_INCIDENT_CATEGORIES.has(String(entry.data.category))) return null;
   const metric: SlaRuleMetric = entry.data.severity === 'blocking' ? 'resolution_blocking' : 'resolution_non_blocking';
   const commitment = commitments.get(metric);
   if (!commitment) return null;
   const endedAt = typeof entry.data.endedAt === 'string' ? entry.data.endedAt : null;
-  const assessment = assessSla(
-    { metric, targetMinutes: commitment.target, calendar: commitment.calendar === '24x7' ? CALENDAR_24X7 : businessCalendar, source: commitment.source },
-    entry.occurredAt,
-    endedAt,
-    asOf,
-  );
-  return assessment.breached ? { metric, ruleId: assessment.ruleId, source: assessment.source, minutes: assessment.breachMinutes } : null;
+  const calendar = commitment.calendar === '24x7' ? CALENDAR_24X7 : businessCalendar;
+  const overrun = period.overrunShare(entry.occurredAt, endedAt, commitment.target, calendar);
+  if (overrun === null) return null;
+  const ruleId = `provider-sla-${metric}` as const;
+  return { metric, ruleId, source: commitment.source ?? deadlineRule(ruleId).source, overrun };
 }
 
 /** When the first real answer (not a mere acknowledgement) to a request arrived, if any. */
