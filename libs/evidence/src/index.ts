@@ -13,5 +13,6 @@ export {
   type BundleFailureCode,
   type BundleVerification,
   type BundleVerified,
+  type BundleWarning,
   type VerificationStep,
 } from './bundle/verification-result';

@@ -1,10 +1,18 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bundleBytes, readZipEntries, sampleInput, sampleRecords, testSigningKey, writeZip } from '../../../../libs/evidence/src/testing/sample-case';
+import {
+  GENERATED_AT,
+  bundleBytes,
+  readZipEntries,
+  sampleInput,
+  sampleRecords,
+  testSigningKey,
+  writeZip,
+} from '../../../../libs/evidence/src/testing/sample-case';
 import { verifyBundle } from '@mc/evidence';
 import { CliError } from '../cli-error';
-import { VerifyBundleCommand, failureSentence, successSentence } from './verify-bundle.command';
+import { VerifyBundleCommand, failureSentence, successSentence, warningSentence } from './verify-bundle.command';
 
 describe('main-courante verify <bundle>', () => {
   const key = testSigningKey();
@@ -78,6 +86,42 @@ describe('main-courante verify <bundle>', () => {
     const error = await command.run([join(work, 'absent.zip')], {}).catch((e: unknown) => e);
     expect((error as CliError).sentence.en).toMatch(/^Bundle refused at step 0 \(ZIP archive\): absent\.zip: the file cannot be read/);
     expect(printed).toEqual([]);
+  });
+
+  describe('a bundle zipped again with new dates, which no check of the spec reads', () => {
+    const later = new Date('2026-11-23T08:41:40.000Z');
+
+    it('is verified, and the dates are a warning printed after the verdict', async () => {
+      const redated = join(work, 'redate.zip');
+      await writeZip(await readZipEntries(bundle), redated, later);
+      await command.run([redated], { fingerprint: key.fingerprint });
+      expect(printed).toHaveLength(2);
+      expect(printed[0]).toMatch(/^Paquet vérifié : dossier /);
+      expect(printed[1]).toMatch(
+        new RegExp(`^Avertissement : dans l’archive, 8 fichiers ne portent pas la date de production du paquet \\(generatedAt ${GENERATED_AT}\\) : `),
+      );
+      const verified = await verifyBundle(redated);
+      if (!verified.ok) throw new Error(verified.failure.messageEn);
+      expect(warningSentence(verified.warnings[0], 'en')).toMatch(/^Warning: in the archive, 8 files do not carry the bundle’s production date /);
+    });
+
+    it('is refused for the altered file’s hash, the date warning coming after the refusal', async () => {
+      const entries = await readZipEntries(bundle);
+      const events = entries.find((e) => e.name === 'events.jsonl')!;
+      events.bytes = Buffer.from(events.bytes.toString().replace('Médiathèque', 'Mediatheque'));
+      const tampered = join(work, 'modifie-redate.zip');
+      await writeZip(entries, tampered, later);
+      const error = await command.run([tampered], {}).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(CliError);
+      const [refusal, warning, ...rest] = (error as CliError).sentence.fr.split('\n');
+      expect(refusal).toMatch(
+        /^Paquet refusé à l’étape 2 \(empreintes des fichiers\) : events\.jsonl : l’empreinte SHA-256 du fichier diffère de celle du manifeste/,
+      );
+      expect(warning).toMatch(/^Avertissement : dans l’archive, 8 fichiers ne portent pas la date/);
+      expect(rest).toEqual([]);
+      expect((error as CliError).sentence.en).toMatch(/^Bundle refused at step 2 \(file hashes\): events\.jsonl: .*\nWarning: in the archive, 8 files /s);
+      expect(printed).toEqual([]);
+    });
   });
 
   it('refuses a malformed --fingerprint', () => {

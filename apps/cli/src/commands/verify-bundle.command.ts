@@ -1,5 +1,5 @@
 import { Command, CommandRunner, Option } from 'nest-commander';
-import { STEP_LABELS, normalizeFingerprint, verifyBundle, type BundleFailure, type BundleVerified } from '@mc/evidence';
+import { STEP_LABELS, normalizeFingerprint, verifyBundle, type BundleFailure, type BundleVerified, type BundleWarning } from '@mc/evidence';
 import { CliError } from '../cli-error';
 import { cliLanguage, say, type CliLang } from '../cli-language';
 
@@ -18,8 +18,13 @@ interface VerifyBundleOptions {
 export class VerifyBundleCommand extends CommandRunner {
   async run([bundle]: string[], options: VerifyBundleOptions = {}): Promise<void> {
     const result = await verifyBundle(bundle, { expectedFingerprint: options.fingerprint });
-    if (!result.ok) throw new CliError({ fr: failureSentence(result.failure, 'fr'), en: failureSentence(result.failure, 'en') });
+    if (!result.ok) {
+      // The refusal first: a warning never stands before what decided the outcome.
+      const refusal = (lang: CliLang) => [failureSentence(result.failure, lang), ...result.warnings.map((w) => warningSentence(w, lang))].join('\n');
+      throw new CliError({ fr: refusal('fr'), en: refusal('en') });
+    }
     console.log(successSentence(result));
+    for (const warning of result.warnings) console.log(warningSentence(warning));
     if (!result.fingerprintChecked) {
       console.log(
         say({
@@ -58,6 +63,10 @@ export function successSentence(result: BundleVerified, lang: CliLang = cliLangu
     },
     lang,
   );
+}
+
+export function warningSentence(warning: BundleWarning, lang: CliLang = cliLanguage()): string {
+  return say({ fr: warning.message, en: warning.messageEn }, lang);
 }
 
 export function failureSentence(failure: BundleFailure, lang: CliLang = cliLanguage()): string {

@@ -2,7 +2,7 @@ import { TextDecoder } from 'node:util';
 import { ChainVerifier, type ChainFailure } from '@mc/event-store/hash-chain';
 import { isSha256Hex } from '../sha256';
 import { ATTACHMENTS_DIR, EVENTS_FILE, EVIDENCE_ATTACHED, type BundleManifest } from './bundle-format';
-import { fail, type BundleFailureCode } from './verification-result';
+import { fail, type BundleFailureCode, type ShownValue } from './verification-result';
 
 /** Where events.jsonl cites an attached file. */
 export interface AttachmentCitation {
@@ -152,11 +152,23 @@ function parseLine(bytes: Buffer, line: number): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
-const CHAIN_TEXTS: Record<ChainFailure['reason'], { code: BundleFailureCode; fr: string; en: string }> = {
+interface ChainText {
+  code: BundleFailureCode;
+  fr: string;
+  en: string;
+  /** Values named after where they come from, the line's claim first ("expected" alone would not say which). */
+  shown?: (failure: ChainFailure) => ShownValue[];
+}
+
+const CHAIN_TEXTS: Record<ChainFailure['reason'], ChainText> = {
   hash_mismatch: {
     code: 'event_hash_mismatch',
     fr: 'l’empreinte recalculée de l’inscription diffère de son champ "hash" : la ligne a été modifiée',
     en: 'the entry’s recomputed hash differs from its "hash" member: the line was altered',
+    shown: ({ expected, found }) => [
+      { fr: 'inscrit dans la ligne (hash) :', en: 'stated in the line (hash):', value: found },
+      { fr: 'recalculé :', en: 'recomputed:', value: expected },
+    ],
   },
   revision_gap: {
     code: 'revision_gap',
@@ -167,6 +179,10 @@ const CHAIN_TEXTS: Record<ChainFailure['reason'], { code: BundleFailureCode; fr:
     code: 'prev_hash_mismatch',
     fr: 'le champ "prevHash" ne renvoie pas à l’empreinte de la ligne précédente',
     en: 'the "prevHash" member does not link to the hash of the line before',
+    shown: ({ expected, found }) => [
+      { fr: 'inscrit dans la ligne (prevHash) :', en: 'stated in the line (prevHash):', value: found },
+      { fr: 'empreinte de la ligne précédente :', en: 'hash of the line before:', value: expected },
+    ],
   },
   recorded_at_regression: {
     code: 'recorded_at_regression',
@@ -183,6 +199,7 @@ function reportChainFailure(failure: ChainFailure, line: number): never {
     revision: failure.revision >= 0 ? failure.revision : undefined,
     expected: failure.expected,
     found: failure.found,
+    shown: text.shown?.(failure),
   });
 }
 
@@ -191,7 +208,7 @@ function lineFailure(
   code: BundleFailureCode,
   fr: string,
   en: string,
-  extra: { revision?: number; expected?: string; found?: string } = {},
+  extra: { revision?: number; expected?: string; found?: string; shown?: ShownValue[] } = {},
 ): never {
   fail({ step: 3, code, file: EVENTS_FILE, line, ...extra, fr, en });
 }

@@ -26,7 +26,6 @@ export type BundleFailureCode =
   | 'invalid_file_list'
   | 'unlisted_file'
   | 'hash_mismatch'
-  | 'entry_date_mismatch'
   | 'crc_mismatch'
   | 'malformed_line'
   | 'wrong_stream'
@@ -71,9 +70,24 @@ export interface BundleVerified {
   fingerprint: string;
   /** Whether the fingerprint was compared with an expected one (step 5). */
   fingerprintChecked: boolean;
+  warnings: BundleWarning[];
 }
 
-export type BundleVerification = BundleVerified | { ok: false; failure: BundleFailure };
+/**
+ * Something worth telling beside the verdict that none of the checks of spec section 4 looks at,
+ * so that it never decides the outcome: the ZIP entries' dates, which are not signed.
+ */
+export interface BundleWarning {
+  code: 'entry_dates_differ';
+  /** The bundle's generatedAt, the date the writer gives every entry. */
+  expected: string;
+  /** The entries dated otherwise, in archive order, each with the date it carries. */
+  entries: Array<{ file: string; found: string }>;
+  message: string;
+  messageEn: string;
+}
+
+export type BundleVerification = BundleVerified | { ok: false; failure: BundleFailure; warnings: BundleWarning[] };
 
 export interface FailureDetail {
   step: VerificationStep;
@@ -83,8 +97,19 @@ export interface FailureDetail {
   revision?: number;
   expected?: string;
   found?: string;
+  /**
+   * How the message shows the values, when "expected" and "found" would leave the reader to
+   * guess which is the file's claim and which the verifier's computation.
+   */
+  shown?: ShownValue[];
   fr: string;
   en: string;
+}
+
+export interface ShownValue {
+  fr: string;
+  en: string;
+  value: string | undefined;
 }
 
 /** Thrown inside the verifier to stop at the first failure. */
@@ -99,16 +124,24 @@ export function fail(detail: FailureDetail): never {
   throw new BundleCheckFailed(describeFailure(detail));
 }
 
-export function describeFailure({ fr, en, ...where }: FailureDetail): BundleFailure {
+export function describeFailure({ fr, en, shown, ...where }: FailureDetail): BundleFailure {
   const { file, line, revision, expected, found } = where;
   const place = (lineWord: string, revisionWord: string) =>
     `${file}${line !== undefined ? `, ${lineWord} ${line}` : ''}${revision !== undefined ? ` (${revisionWord} ${revision})` : ''}`;
-  const values = (expectedWord: string, foundWord: string, separator: string) =>
-    expected !== undefined || found !== undefined ? ` — ${expectedWord} ${expected ?? '?'}${separator}${foundWord} ${found ?? '?'}` : '';
+  const labelled: ShownValue[] | undefined =
+    shown ??
+    (expected !== undefined || found !== undefined
+      ? [
+          { fr: 'attendu :', en: 'expected:', value: expected },
+          { fr: 'trouvé :', en: 'found:', value: found },
+        ]
+      : undefined);
+  const values = (lang: 'fr' | 'en', separator: string) =>
+    labelled ? ` — ${labelled.map((shownValue) => `${shownValue[lang]} ${shownValue.value ?? '?'}`).join(separator)}` : '';
   return {
     ...where,
-    message: `${place('ligne', 'révision')} : ${fr}${values('attendu :', 'trouvé :', ' ; ')}.`,
-    messageEn: `${place('line', 'revision')}: ${en}${values('expected:', 'found:', '; ')}.`,
+    message: `${place('ligne', 'révision')} : ${fr}${values('fr', ' ; ')}.`,
+    messageEn: `${place('line', 'revision')}: ${en}${values('en', '; ')}.`,
   };
 }
 

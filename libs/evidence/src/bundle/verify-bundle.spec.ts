@@ -50,8 +50,11 @@ describe('verifyBundle', () => {
     return path;
   };
 
-  /** The good bundle's entries, edited, zipped again; `resign` re-signs an edited manifest with the journal's key. */
-  async function rebuild(edit: (entries: ZipEntryCopy[], manifest: BundleManifest) => void, options: { resign?: boolean } = {}): Promise<string> {
+  /**
+   * The good bundle's entries, edited, zipped again; `resign` re-signs an edited manifest with the
+   * journal's key; `mtime` dates the new entries (generatedAt, as the writer does, by default).
+   */
+  async function rebuild(edit: (entries: ZipEntryCopy[], manifest: BundleManifest) => void, options: { resign?: boolean; mtime?: Date } = {}): Promise<string> {
     const entries = await readZipEntries(good);
     const manifest = JSON.parse(entries.find((e) => e.name === 'manifest.json')!.bytes.toString()) as BundleManifest;
     edit(entries, manifest);
@@ -61,7 +64,7 @@ describe('verifyBundle', () => {
       entries.find((e) => e.name === 'manifest.sig')!.bytes = sign(null, bytes, key.privateKey);
     }
     const path = join(work, `rebuilt-${(counter += 1)}.zip`);
-    await writeZip(entries, path);
+    await writeZip(entries, path, options.mtime);
     return path;
   }
   const entryOf = (entries: ZipEntryCopy[], name: string) => entries.find((e) => e.name === name)!;
@@ -84,6 +87,7 @@ describe('verifyBundle', () => {
       headHash: records[4].hash,
       fingerprint: key.fingerprint,
       fingerprintChecked: false,
+      warnings: [],
     });
     const copied = key.fingerprint.toUpperCase().match(/../g)!.join(':');
     expect(await verifyBundle(good, { expectedFingerprint: copied })).toMatchObject({ ok: true, fingerprintChecked: true });
@@ -121,18 +125,26 @@ describe('verifyBundle', () => {
       },
     );
 
-    it('fails on any changed byte of the ZIP headers, except fields that change nothing extracted', async () => {
+    it('fails on any changed byte of the ZIP headers, except fields that change nothing extracted, and warns of a changed date', async () => {
       const inert: string[] = [];
+      const dated: string[] = [];
       const headers = regions.filter((r) => r.part !== 'data');
       for (const region of headers) {
         for (let offset = region.start; offset < region.end; offset += 1) {
           const result = await verifyBundle(file(flip(original, offset)));
-          if (result.ok) inert.push(`${region.part}+${offset - region.start}`);
+          if (result.ok && result.warnings.length === 0) inert.push(`${region.part}+${offset - region.start}`);
+          if (result.ok && result.warnings.length > 0) dated.push(`${region.name}:${region.part}+${offset - region.start}`);
         }
       }
       // Central directory record fields: 4 = "version made by" (63 -> 62), 36 = internal
       // attributes (the "text" bit), 38 = DOS attributes (read-only), 40 and 41 = Unix permission bits.
       expect(new Set(inert)).toEqual(new Set(['central+4', 'central+36', 'central+38', 'central+40', 'central+41']));
+      // The modification time of the central extended timestamp (extra field 0x5455, right after
+      // the name: id, size, flags, then 4 bytes), which unzip restores: accepted, with a warning.
+      const mtimeBytes = regions
+        .filter((r) => r.part === 'central')
+        .flatMap((r) => [0, 1, 2, 3].map((i) => `${r.name}:central+${46 + Buffer.byteLength(r.name) + 5 + i}`));
+      expect(dated).toEqual(mtimeBytes);
     }, 120_000);
 
     it('reports a CRC error clearly when only the checksum was altered', async () => {
@@ -218,6 +230,87 @@ describe('verifyBundle', () => {
     });
   });
 
+  describe('entry dates, which no check of spec section 4 reads: a warning beside the verdict, never a refusal', () => {
+    /** Months after the bundle was made, and not a whole number of quarter hours, as a copy made later would be. */
+    const LATER = new Date(Date.parse(GENERATED_AT) + 263 * 24 * 3600_000 + 7 * 60_000 + 37_000);
+
+    it('accepts the unchanged files zipped again with a new date, and warns about the dates', async () => {
+      const result = await verifyBundle(await rebuild(() => undefined, { mtime: LATER }));
+      expect(result).toMatchObject({ ok: true, eventCount: 5, headHash: records[4].hash });
+      expect(result.warnings).toHaveLength(1);
+      const [warning] = result.warnings;
+      expect(warning).toMatchObject({ code: 'entry_dates_differ', expected: GENERATED_AT });
+      const names = (await readZipEntries(good)).map((e) => e.name);
+      expect(names).toHaveLength(8);
+      expect(warning.entries.map((e) => e.file)).toEqual(names);
+      expect(warning.message).toBe(
+        `Avertissement : dans l’archive, 8 fichiers ne portent pas la date de production du paquet (generatedAt ${GENERATED_AT}) : ` +
+          'manifest.json, manifest.sig, public-key.pem et 5 autres. L’archive a sans doute été refaite ou copiée sans garder les dates. ' +
+          'Ces dates ne sont pas signées et ne font partie d’aucun contrôle : seuls les contrôles décident du résultat.',
+      );
+      expect(warning.messageEn).toBe(
+        `Warning: in the archive, 8 files do not carry the bundle’s production date (generatedAt ${GENERATED_AT}): ` +
+          'manifest.json, manifest.sig, public-key.pem and 5 others. The archive was probably zipped again or copied without keeping dates. ' +
+          'These dates are not signed and are part of no check: only the checks decide the outcome.',
+      );
+    });
+
+    it('accepts a bundle whose unsigned LISEZMOI.txt alone was touched, then zipped again with zip', async () => {
+      const dir = join(work, 'touched');
+      execSync(`unzip -q ${good} -d ${dir}`);
+      execSync('touch LISEZMOI.txt', { cwd: dir });
+      const path = join(work, 'touched-readme.zip');
+      execSync(`zip -q -r -X ${path} .`, { cwd: dir });
+      const result = await verifyBundle(path);
+      expect(result).toMatchObject({ ok: true, eventCount: 5 });
+      expect(result.warnings.map((w) => w.entries.map((e) => e.file))).toEqual([['LISEZMOI.txt']]);
+      expect(result.warnings[0].message).toMatch(
+        /^Avertissement : dans l’archive, un fichier ne porte pas la date de production du paquet .* : LISEZMOI\.txt\. /,
+      );
+    });
+
+    it('refuses a file altered and every entry dated anew, naming that file’s hash mismatch and not a date', async () => {
+      const altered = (bytes: Buffer) => Buffer.from(bytes.toString().replace('"priorNotice":"none"', '"priorNotice":"oral"'));
+      let alteredHash = '';
+      const path = await rebuild(
+        (entries) => {
+          const events = entryOf(entries, 'events.jsonl');
+          events.bytes = altered(events.bytes);
+          alteredHash = sha256(events.bytes);
+        },
+        { mtime: LATER },
+      );
+      const result = await verifyBundle(path);
+      expect(result).toMatchObject({
+        ok: false,
+        failure: {
+          step: 2,
+          code: 'hash_mismatch',
+          file: 'events.jsonl',
+          expected: JSON.parse(readZipText(good, 'manifest.json')).files['events.jsonl'],
+          found: alteredHash,
+        },
+      });
+      if (result.ok) return;
+      expect(result.failure.message).toMatch(/^events\.jsonl : l’empreinte SHA-256 du fichier diffère de celle du manifeste : le fichier a été modifié — /);
+      expect(result.warnings.map((w) => w.code)).toEqual(['entry_dates_differ']);
+
+      const attachment = await rebuild((entries) => (entryOf(entries, LETTER_PATH).bytes = Buffer.from('autre courrier')), { mtime: LATER });
+      expect(await verifyBundle(attachment)).toMatchObject({
+        ok: false,
+        failure: { step: 2, code: 'hash_mismatch', file: LETTER_PATH, expected: sha256(LETTER), found: sha256('autre courrier') },
+      });
+    });
+
+    it('still refuses an altered manifest, at step 1, whatever the dates', async () => {
+      const path = await rebuild(
+        (entries) => (entryOf(entries, 'manifest.json').bytes = Buffer.from(readZipText(good, 'manifest.json').replace('"eventCount": 5', '"eventCount": 4'))),
+        { mtime: LATER },
+      );
+      expect(await verifyBundle(path)).toMatchObject({ ok: false, failure: { step: 1, code: 'bad_signature', file: 'manifest.sig' } });
+    });
+  });
+
   describe('targeted failures, reported with their step, file, line and values', () => {
     it('an extra file', async () => {
       const path = await rebuild((entries) => entries.push({ name: 'attachments/notes.txt', bytes: Buffer.from('ajout') }));
@@ -261,6 +354,7 @@ describe('verifyBundle', () => {
           expected: LETTER_PATH,
           found: 'absent',
         }),
+        warnings: [],
       });
       if (!result.ok) {
         expect(result.failure.message).toBe(
@@ -299,7 +393,17 @@ describe('verifyBundle', () => {
       const altered = lines.map((line, i) => (i === 1 ? line.replace('"priorNotice":"none"', '"priorNotice":"oral"') : line));
       const result = await verifyBundle(await rebuild((entries, manifest) => setEvents(entries, manifest, altered), { resign: true }));
       expect(result).toMatchObject({ ok: false, failure: { step: 3, code: 'event_hash_mismatch', line: 2, revision: 1, found: records[1].hash } });
-      if (!result.ok) expect(result.failure.expected).toMatch(/^[0-9a-f]{64}$/);
+      if (!result.ok) {
+        const recomputed = result.failure.expected!;
+        expect(recomputed).toMatch(/^[0-9a-f]{64}$/);
+        // The line's claim first, then what recomputing it gives, each named as such.
+        expect(result.failure.message).toBe(
+          `events.jsonl, ligne 2 (révision 1) : l’empreinte recalculée de l’inscription diffère de son champ "hash" : la ligne a été modifiée — inscrit dans la ligne (hash) : ${records[1].hash} ; recalculé : ${recomputed}.`,
+        );
+        expect(result.failure.messageEn).toBe(
+          `events.jsonl, line 2 (revision 1): the entry’s recomputed hash differs from its "hash" member: the line was altered — stated in the line (hash): ${records[1].hash}; recomputed: ${recomputed}.`,
+        );
+      }
 
       const broken = lines.map((line, i) => (i === 3 ? '{"streamId":\n' : line));
       expect(await verifyBundle(await rebuild((entries, manifest) => setEvents(entries, manifest, broken), { resign: true }))).toMatchObject({
@@ -311,6 +415,38 @@ describe('verifyBundle', () => {
         ok: false,
         failure: { step: 3, code: 'malformed_line', line: 5 },
       });
+    });
+
+    it('a line whose own hash is right but whose prevHash names another line, re-signed', async () => {
+      const first = records.slice(0, 2);
+      const elsewhere = 'e'.repeat(64);
+      const { eventId, type, data, metadata } = records[2];
+      const relinked = sealEvents(
+        STREAM_ID,
+        { revision: 1, hash: elsewhere, recordedAt: first[1].metadata.recordedAt },
+        [{ eventId, type, data, metadata }],
+        new Date(metadata.recordedAt),
+      );
+      const path = await rebuild(
+        (entries, manifest) => {
+          setEvents(entries, manifest, [...first, ...relinked].map(eventLine));
+          Object.assign(manifest, { eventCount: 3, headRevision: 2, headHash: relinked[0].hash });
+        },
+        { resign: true },
+      );
+      const result = await verifyBundle(path);
+      expect(result).toMatchObject({
+        ok: false,
+        failure: { step: 3, code: 'prev_hash_mismatch', line: 3, revision: 2, expected: first[1].hash, found: elsewhere },
+      });
+      if (!result.ok) {
+        expect(result.failure.message).toBe(
+          `events.jsonl, ligne 3 (révision 2) : le champ "prevHash" ne renvoie pas à l’empreinte de la ligne précédente — inscrit dans la ligne (prevHash) : ${elsewhere} ; empreinte de la ligne précédente : ${first[1].hash}.`,
+        );
+        expect(result.failure.messageEn).toBe(
+          `events.jsonl, line 3 (revision 2): the "prevHash" member does not link to the hash of the line before — stated in the line (prevHash): ${elsewhere}; hash of the line before: ${first[1].hash}.`,
+        );
+      }
     });
 
     it('an event recorded after asOf, of another stream, or a head that differs from the manifest', async () => {

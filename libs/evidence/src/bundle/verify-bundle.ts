@@ -14,7 +14,15 @@ import {
 } from './bundle-format';
 import { checkCitations, checkEvents } from './check-events';
 import { checkFileList, parseManifest } from './parse-manifest';
-import { BundleCheckFailed, archiveFailure, describeFailure, fail, type BundleVerification, type VerificationStep } from './verification-result';
+import {
+  BundleCheckFailed,
+  archiveFailure,
+  describeFailure,
+  fail,
+  type BundleVerification,
+  type BundleWarning,
+  type VerificationStep,
+} from './verification-result';
 import { ArchiveProblem, ZipArchive, type ArchiveEntry, type EntryRead } from './zip-archive';
 import { entryDateProblem } from './zip-fields';
 
@@ -30,7 +38,8 @@ const MAX_EVENTS_BYTES = 512 * 1024 * 1024;
 
 /**
  * Offline verification of a `main-courante-bundle/1` archive, spec section 4 steps 1 to 5, in
- * that order, stopping at the first failure. Nothing is extracted to disk.
+ * that order, stopping at the first failure. Nothing is extracted to disk. What those steps do
+ * not look at (the entries' dates) is only ever a warning, given with the verdict.
  */
 export async function verifyBundle(zipPath: string, options: VerifyBundleOptions = {}): Promise<BundleVerification> {
   let expectedFingerprint: string | undefined;
@@ -43,13 +52,14 @@ export async function verifyBundle(zipPath: string, options: VerifyBundleOptions
   try {
     archive = await ZipArchive.open(zipPath);
   } catch (error) {
-    if (error instanceof ArchiveProblem) return { ok: false, failure: describeFailure(archiveFailure(error, 0, archiveName)) };
+    if (error instanceof ArchiveProblem) return { ok: false, failure: describeFailure(archiveFailure(error, 0, archiveName)), warnings: [] };
     throw error;
   }
+  const check = new BundleCheck(archive, archiveName);
   try {
-    return await new BundleCheck(archive, archiveName).run(expectedFingerprint);
+    return await check.run(expectedFingerprint);
   } catch (error) {
-    if (error instanceof BundleCheckFailed) return { ok: false, failure: error.failure };
+    if (error instanceof BundleCheckFailed) return { ok: false, failure: error.failure, warnings: check.warnings };
     throw error;
   } finally {
     await archive.close();
@@ -63,6 +73,8 @@ export function normalizeFingerprint(value: string): string | null {
 }
 
 class BundleCheck {
+  readonly warnings: BundleWarning[] = [];
+
   constructor(
     private readonly archive: ZipArchive,
     private readonly archiveName: string,
@@ -70,6 +82,9 @@ class BundleCheck {
 
   async run(expectedFingerprint: string | undefined): Promise<BundleVerification> {
     const { manifest, fingerprint } = await this.checkSignature();
+    // Only once the manifest is signed: its generatedAt is the date to compare with.
+    const dates = entryDatesWarning(this.archive.entries.values(), manifest.generatedAt);
+    if (dates) this.warnings.push(dates);
     const eventsBytes = await this.checkFiles(manifest);
     const citations = checkEvents(eventsBytes, manifest);
     checkCitations(citations, manifest.files, (path) => this.archive.entries.get(path)?.size);
@@ -95,6 +110,7 @@ class BundleCheck {
       headHash: manifest.headHash,
       fingerprint,
       fingerprintChecked: expectedFingerprint !== undefined,
+      warnings: this.warnings,
     };
   }
 
@@ -155,8 +171,6 @@ class BundleCheck {
           en: 'this file is in the archive but not in the manifest’s signed list (files)',
         });
       }
-      // A folder entry is added by whoever zips an unzipped bundle again, with its own date.
-      if (!entry.isDirectory) this.checkDate(entry, manifest.generatedAt);
     }
     for (const path of listed) {
       if (!this.archive.entries.get(path) || this.archive.entries.get(path)?.isDirectory) {
@@ -228,21 +242,6 @@ class BundleCheck {
     }
   }
 
-  /** Dates unzip shows and restores must be those of the signed generatedAt. */
-  private checkDate(entry: ArchiveEntry, generatedAt: string): void {
-    const problem = entryDateProblem(entry.dosSeconds, entry.unixSeconds, Date.parse(generatedAt));
-    if (!problem) return;
-    fail({
-      step: 2,
-      code: 'entry_date_mismatch',
-      file: entry.name,
-      expected: generatedAt,
-      found: problem,
-      fr: 'la date de ce fichier dans l’archive n’est pas celle de la production du paquet (generatedAt) : l’archive a été modifiée',
-      en: 'this entry’s date in the archive is not the bundle’s generatedAt: the archive was altered',
-    });
-  }
-
   private checkCrc(name: string, step: VerificationStep, read: EntryRead): void {
     if (!read.crcMismatch) return;
     fail({
@@ -254,6 +253,46 @@ class BundleCheck {
       en: 'the ZIP CRC-32 check fails: the file was altered or damaged in the archive',
     });
   }
+}
+
+const NAMED_ENTRIES = 3;
+
+/**
+ * The writer dates every entry at generatedAt, but these dates are not signed and no check of
+ * spec section 4 reads them: zipping the unzipped files again, or copying them without their
+ * dates, changes them on an intact bundle. So they are worth a remark, never a refusal.
+ */
+function entryDatesWarning(entries: Iterable<ArchiveEntry>, generatedAt: string): BundleWarning | null {
+  const generatedAtMs = Date.parse(generatedAt);
+  const dated: BundleWarning['entries'] = [];
+  for (const entry of entries) {
+    // A folder entry is added by whoever zips an unzipped bundle again, with its own date.
+    if (entry.isDirectory) continue;
+    const found = entryDateProblem(entry.dosSeconds, entry.unixSeconds, generatedAtMs);
+    if (found) dated.push({ file: entry.name, found });
+  }
+  if (dated.length === 0) return null;
+  const names = dated.slice(0, NAMED_ENTRIES).map(({ file }) => file);
+  const others = dated.length - names.length;
+  const list = {
+    fr: `${names.join(', ')}${others > 0 ? ` et ${others} autre${others > 1 ? 's' : ''}` : ''}`,
+    en: `${names.join(', ')}${others > 0 ? ` and ${others} other${others > 1 ? 's' : ''}` : ''}`,
+  };
+  return {
+    code: 'entry_dates_differ',
+    expected: generatedAt,
+    entries: dated,
+    message:
+      `Avertissement : dans l’archive, ${dated.length > 1 ? `${dated.length} fichiers ne portent pas` : 'un fichier ne porte pas'} ` +
+      `la date de production du paquet (generatedAt ${generatedAt}) : ${list.fr}. ` +
+      'L’archive a sans doute été refaite ou copiée sans garder les dates. Ces dates ne sont pas signées ' +
+      'et ne font partie d’aucun contrôle : seuls les contrôles décident du résultat.',
+    messageEn:
+      `Warning: in the archive, ${dated.length > 1 ? `${dated.length} files do` : 'one file does'} not carry ` +
+      `the bundle’s production date (generatedAt ${generatedAt}): ${list.en}. ` +
+      'The archive was probably zipped again or copied without keeping dates. These dates are not signed ' +
+      'and are part of no check: only the checks decide the outcome.',
+  };
 }
 
 function parsePublicKey(pem: Buffer): KeyObject {
