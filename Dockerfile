@@ -20,6 +20,10 @@ ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000
 WORKDIR /app
+# Symbola draws the emoji and symbols that DejaVu lacks in the PDF dossier (libs/dossier/src/pdf/fonts.ts).
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends fonts-symbola \
+ && rm -rf /var/lib/apt/lists/*
 RUN groupadd --system --gid 10001 maincourante \
  && useradd --system --uid 10001 --gid maincourante --home-dir /app --shell /usr/sbin/nologin maincourante \
  && mkdir -p /data \

@@ -54,6 +54,8 @@ export interface Messages {
     generatedBy: (date: string, who: string) => string;
     timezone: (zone: string) => string;
     caseId: (id: string) => string;
+    /** How a character that the PDF's fonts cannot draw is written. */
+    glyphs: string;
   };
   status: { open: string; closed: string };
   figures: {
@@ -223,7 +225,8 @@ const fr: Messages = {
     periodRange: (from, to) => `du ${from} au ${to}`,
     generatedBy: (date, who) => `${date}, par ${who}`,
     timezone: (zone) => `Les dates et heures sont données dans le fuseau horaire ${zone}.`,
-    caseId: (id) => `Identifiant de l’affaire${NBSP}: ${id}`,
+    caseId: (id) => `Identifiant du dossier${NBSP}: ${id}`,
+    glyphs: `Un caractère que les polices de ce PDF ne savent pas dessiner est écrit sous la forme [U+XXXX], son code Unicode${NBSP}; le texte consigné au journal reste tel quel.`,
   },
   status: { open: 'ouvert', closed: 'clos' },
   figures: {
@@ -528,6 +531,7 @@ const en: Messages = {
     generatedBy: (date, who) => `${date}, by ${who}`,
     timezone: (zone) => `Dates and times are given in the ${zone} time zone.`,
     caseId: (id) => `Case identifier: ${id}`,
+    glyphs: 'A character that the fonts of this PDF cannot draw is written as [U+XXXX], its Unicode code; the text recorded in the journal is unchanged.',
   },
   status: { open: 'open', closed: 'closed' },
   figures: {

@@ -36,7 +36,7 @@ export function createDocument(meta: DocumentMetadata, fonts: DossierFonts): PDF
       ModDate: meta.creationDate,
     },
   });
-  for (const path of [fonts.regular, fonts.bold, fonts.mono]) doc.registerFont(path, path);
+  for (const path of [fonts.regular, fonts.bold, fonts.mono, fonts.fallback]) if (path !== undefined) doc.registerFont(path, path);
   writePagesAsTheyFill(doc);
   compactLayoutCaches(doc);
   return doc;

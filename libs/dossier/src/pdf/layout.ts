@@ -1,3 +1,4 @@
+import { TextDrawer } from './draw-text';
 import type { DossierFonts } from './fonts';
 import './pdfkit-augment';
 
@@ -55,11 +56,16 @@ export function clean(text: string): string {
 export class Layout {
   /** Pages added so far: a row whose value moved to a new page must not jump back up. */
   private pageCount = 1;
+  /** The face last set by font(): text is drawn with it and, for what it lacks, the fallback face. */
+  private face: string;
+  private readonly drawer: TextDrawer;
 
   constructor(
     readonly doc: PDFKit.PDFDocument,
     readonly fonts: DossierFonts,
   ) {
+    this.face = fonts.regular;
+    this.drawer = new TextDrawer(doc, fonts);
     doc.on('pageAdded', () => {
       this.pageCount += 1;
     });
@@ -120,7 +126,7 @@ export class Layout {
       width -= noteWidth + 12;
     }
     this.font('bold', SIZE.h3).fillColor(color);
-    doc.text(clean(text), this.left, top, { width });
+    this.text(text, this.left, top, { width });
     doc.y += 3;
     doc.x = this.left;
   }
@@ -166,7 +172,7 @@ export class Layout {
     let lines = 0;
     for (const line of clean(text).split('\n')) {
       // Word wrapping wastes the end of lines: count 15 % more width than the bare text.
-      lines += Math.max(1, Math.ceil((this.doc.widthOfString(line) * 1.15) / width));
+      lines += Math.max(1, Math.ceil((this.doc.widthOfString(this.drawer.shown(this.face, line)) * 1.15) / width));
     }
     return lines * this.doc.currentLineHeight(true);
   }
@@ -182,10 +188,10 @@ export class Layout {
     const top = doc.y;
     const page = this.pageCount;
     this.font('bold', SIZE.small).fillColor(COLORS.muted);
-    doc.text(clean(label), x, top + 0.8, { width: labelWidth });
+    this.text(label, x, top + 0.8, { width: labelWidth });
     const labelBottom = doc.y;
     this.font(style.mono ? 'mono' : 'regular', style.mono ? SIZE.mono : SIZE.body).fillColor(style.color ?? COLORS.text);
-    doc.text(clean(value), valueX, top, { width: this.left + this.width - valueX });
+    this.text(value, valueX, top, { width: this.left + this.width - valueX });
     if (this.pageCount === page) doc.y = Math.max(doc.y, labelBottom);
     doc.y += 2.5;
     doc.x = this.left;
@@ -200,9 +206,9 @@ export class Layout {
     this.ensureSpace(SIZE.body * 2);
     const top = doc.y;
     this.font(style.bold ? 'bold' : 'regular', SIZE.body).fillColor(COLORS.text);
-    doc.text(clean(label), x, top, { width: labelWidth });
+    this.text(label, x, top, { width: labelWidth });
     const labelBottom = doc.y;
-    doc.text(clean(value), this.left + this.width - valueWidth, top, { width: valueWidth, align: 'right' });
+    this.text(value, this.left + this.width - valueWidth, top, { width: valueWidth, align: 'right' });
     doc.y = Math.max(doc.y, labelBottom) + 1;
     doc
       .moveTo(x, doc.y)
@@ -229,12 +235,18 @@ export class Layout {
     const doc = this.doc;
     const indent = style.indent ?? 0;
     this.font(style.font ?? 'regular', style.size ?? SIZE.body).fillColor(style.color ?? COLORS.text);
-    doc.text(clean(text), this.left + indent, doc.y, { width: this.width - indent });
+    this.text(text, this.left + indent, doc.y, { width: this.width - indent });
     doc.y += style.after ?? 0;
     doc.x = this.left;
   }
 
   font(face: 'regular' | 'bold' | 'mono', size: number): PDFKit.PDFDocument {
-    return this.doc.font(this.fonts[face]).fontSize(size);
+    this.face = this.fonts[face];
+    return this.doc.font(this.face).fontSize(size);
+  }
+
+  /** Text in the current face, cleaned, none of its characters lost (draw-text.ts). */
+  private text(text: string, x: number, y: number, options: PDFKit.Mixins.TextOptions): void {
+    this.drawer.text(this.face, clean(text), x, y, options);
   }
 }

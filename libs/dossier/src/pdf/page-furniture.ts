@@ -1,3 +1,4 @@
+import { TextDrawer } from './draw-text';
 import { COLORS, PAGE, clean } from './layout';
 import type { DossierFonts } from './fonts';
 import { sealLaterContent } from './page-streams';
@@ -10,17 +11,18 @@ export interface Furniture {
   page: (x: number, y: number) => string;
 }
 
-/** The longest start of `text` that fits in `width`, ended by an ellipsis when cut. */
+/** The longest start of `text` that fits in `width`, ended by an ellipsis when cut (never inside a character). */
 function fit(doc: PDFKit.PDFDocument, text: string, width: number): string {
   if (doc.widthOfString(text) <= width) return text;
+  const chars = Array.from(text);
   let low = 0;
-  let high = text.length;
+  let high = chars.length;
   while (low < high) {
     const mid = Math.ceil((low + high) / 2);
-    if (doc.widthOfString(`${text.slice(0, mid)}…`) <= width) low = mid;
+    if (doc.widthOfString(`${chars.slice(0, mid).join('')}…`) <= width) low = mid;
     else high = mid - 1;
   }
-  return `${text.slice(0, low).trimEnd()}…`;
+  return `${chars.slice(0, low).join('').trimEnd()}…`;
 }
 
 /**
@@ -33,9 +35,11 @@ export function drawPageFurniture(doc: PDFKit.PDFDocument, fonts: DossierFonts, 
   const total = range.count;
   const left = PAGE.margins.left;
   doc.font(fonts.regular).fontSize(8);
+  const drawer = new TextDrawer(doc, fonts);
   const width = doc.page.width - left - PAGE.margins.right;
-  const header = fit(doc, clean(furniture.header), width);
-  const footer = fit(doc, clean(furniture.footer), width - 90);
+  // Characters no face draws are written as their code before cutting, so the cut sees the text as drawn.
+  const header = fit(doc, drawer.shown(fonts.regular, clean(furniture.header)), width);
+  const footer = fit(doc, drawer.shown(fonts.regular, clean(furniture.footer)), width - 90);
   for (let index = range.start; index < range.start + total; index += 1) {
     doc.switchToPage(index);
     const page = doc.page;
@@ -43,7 +47,7 @@ export function drawPageFurniture(doc: PDFKit.PDFDocument, fonts: DossierFonts, 
     page.margins.bottom = 0;
     doc.font(fonts.regular).fontSize(8).fillColor(COLORS.muted);
     if (index > range.start) {
-      doc.text(header, left, 40, { width, lineBreak: false });
+      drawer.text(fonts.regular, header, left, 40, { width, lineBreak: false });
       doc
         .moveTo(left, 52)
         .lineTo(left + width, 52)
@@ -58,7 +62,7 @@ export function drawPageFurniture(doc: PDFKit.PDFDocument, fonts: DossierFonts, 
       .lineWidth(0.4)
       .strokeColor(COLORS.rule)
       .stroke();
-    doc.text(footer, left, y, { width: width - 90, lineBreak: false });
+    drawer.text(fonts.regular, footer, left, y, { width: width - 90, lineBreak: false });
     doc.text(furniture.page(index - range.start + 1, total), left + width - 90, y, { width: 90, align: 'right', lineBreak: false });
     page.margins.bottom = bottomMargin;
     sealLaterContent(page);

@@ -34,4 +34,5 @@ export function drawCover(ctx: SectionContext): void {
   layout.gap(14);
   layout.paragraph(m.cover.timezone(f.timeZone), { size: 8.5, color: COLORS.muted });
   layout.paragraph(m.cover.caseId(summary.id), { size: 8.5, color: COLORS.muted });
+  layout.paragraph(m.cover.glyphs, { size: 8.5, color: COLORS.muted });
 }
