@@ -177,6 +177,31 @@ describe('Evidence files and exports', () => {
     expect(result).toMatchObject({ eventCount: recordedByThen, headHash: events[recordedByThen - 1].hash });
   });
 
+  it('exports, while others write to the case, bundles holding every event recorded up to their asOf', async () => {
+    let writing = true;
+    const writer = async () => {
+      while (writing) await t.http.post(`/api/v1/cases/${caseId}/notes`).set(bearer(agent)).send({ text: 'Pendant l’export' }).expect(201);
+    };
+    const writers = [writer(), writer()];
+    const bundles: { eventCount: number; asOf: string }[] = [];
+    try {
+      for (let i = 0; i < 8; i++) {
+        const res = await t.http.get(`/api/v1/cases/${caseId}/bundle.zip`).set(bearer(agent)).buffer(true).parse(binaryBody).expect(200);
+        const zip = join(work, `bundle-during-writes-${i}.zip`);
+        writeFileSync(zip, res.body);
+        const result = await verifyBundle(zip);
+        expect(result.ok).toBe(true);
+        if (result.ok) bundles.push({ eventCount: result.eventCount, asOf: result.asOf });
+      }
+    } finally {
+      writing = false;
+      await Promise.all(writers);
+    }
+    const events: { metadata: { recordedAt: string } }[] = (await t.http.get(`/api/v1/cases/${caseId}/events`).set(bearer(agent))).body;
+    const recordedBy = (asOf: string) => events.filter((e) => Date.parse(e.metadata.recordedAt) <= Date.parse(asOf)).length;
+    expect(bundles.map((b) => ({ ...b, eventCount: b.eventCount }))).toEqual(bundles.map((b) => ({ ...b, eventCount: recordedBy(b.asOf) })));
+  });
+
   it('catches one changed byte anywhere in a bundle', async () => {
     const original = readFileSync(join(work, 'bundle.zip'));
     for (const offset of [10, Math.floor(original.length / 3), Math.floor(original.length / 2), original.length - 30]) {

@@ -13,6 +13,7 @@ import { recordedBy, type ProviderSlaCommitment } from '@mc/projections';
 import { loadProvider } from '../providers/provider-stream';
 import type { AppConfig } from '../config/config';
 import { exportsDir } from '../config/data-dirs';
+import { CaseStateCache } from '../journal/case-state-cache';
 import { isUuid, loadCase } from '../journal/case-stream';
 import { APP_CONFIG, CLOCK, CONTENT_STORE, SIGNING_KEY } from '../journal/journal.tokens';
 import { ExportedFile, sha256Of } from './send-exported-file';
@@ -50,6 +51,7 @@ export class ExportCaseHandler implements ICommandHandler<ExportCaseCommand, Exp
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly policy: AccessPolicy,
     private readonly commands: CommandBus,
+    private readonly cases: CaseStateCache,
   ) {}
 
   /** The case's provider, by name and with its commitments in force, when the case names a registered one. */
@@ -64,9 +66,12 @@ export class ExportCaseHandler implements ICommandHandler<ExportCaseCommand, Exp
   async execute({ account, caseId, format, asOf, lang, correlationId }: ExportCaseCommand): Promise<ExportedFile> {
     if (!isUuid(caseId)) throw caseNotFound();
     const actor = actorOf(account);
+    // The instant first, then the appends stamped until then, then the read: every event recorded
+    // up to asOf is in the snapshot (an append stamped before the read may not be committed yet).
+    const generatedAt = this.clock.now();
+    await this.cases.settled(caseId);
     const { records: all, state } = await loadCase(this.store, caseId);
     this.policy.assertCanWriteCase(actor, state, 'RecordDossierExport');
-    const generatedAt = this.clock.now();
     const asOfIso = viewInstant(asOf, generatedAt);
     const records = recordedBy(all, Date.parse(asOfIso));
     if (records.length === 0) throw caseNotFound();

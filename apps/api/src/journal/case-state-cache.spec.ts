@@ -71,4 +71,38 @@ describe('CaseStateCache', () => {
     await cache.load('x');
     expect(reads.map((r) => r?.fromRevision)).toEqual([5, 0, 0]);
   });
+
+  it('settled() waits for the appends queued so far, stored or refused, and no longer', async () => {
+    // A store that holds each append until told to let it through, as a group commit does.
+    const held: (() => void)[] = [];
+    const slow = Object.create(store) as EventStore;
+    slow.append = (streamId, events, expected) =>
+      new Promise((resolve, reject) => held.push(() => void store.append(streamId, events, expected).then(resolve, reject)));
+    const cache = new CaseStateCache(slow);
+    const head = (await store.readStream('case-x')).length - 1;
+    const first = cache.write('x', () => [note(10)]);
+    const second = cache.write('x', () => [note(11)]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(held).toHaveLength(2);
+
+    let settled = false;
+    const waiting = cache.settled('x').then(() => (settled = true));
+    held[0]();
+    await first;
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(settled).toBe(false);
+    held[1]();
+    await second;
+    await waiting;
+    expect((await store.readStream('case-x')).length - 1).toBe(head + 2);
+
+    // Nothing queued: at once; and a refused append settles too.
+    await cache.settled('x');
+    const refused = cache.write('x', () => [note(12)]).catch((e: unknown) => e);
+    await new Promise((resolve) => setImmediate(resolve));
+    await store.append('case-x', [note(13)], head + 2);
+    held[2]();
+    await cache.settled('x');
+    expect(await refused).toBeInstanceOf(Error);
+  });
 });

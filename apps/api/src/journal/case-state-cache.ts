@@ -22,6 +22,8 @@ export class CaseStateCache {
   private readonly folded = new Map<string, Folded>();
   /** The turn of each case being written: resolves when the current writer has queued its append. */
   private readonly turns = new Map<string, Promise<void>>();
+  /** The last append queued for each case, until it is stored or refused (appends to a case are stored in order). */
+  private readonly lastAppend = new Map<string, Promise<void>>();
 
   constructor(
     private readonly store: EventStore,
@@ -50,6 +52,7 @@ export class CaseStateCache {
       const revision = current.revision < 0 ? null : current.revision;
       const events = decide(current.state, revision);
       appended = this.store.append(caseStream(caseId), events, revision ?? NO_STREAM);
+      this.track(caseId, appended);
       // Fold the queued events now, so that the next writer decides after them. recordedAt is
       // provisional here: the state's dates are not used to decide, and the stored ones are read
       // back on any reload.
@@ -69,6 +72,26 @@ export class CaseStateCache {
       this.folded.delete(caseId);
       throw error;
     }
+  }
+
+  /**
+   * Resolves once every append to the case queued so far is stored or refused. The store stamps
+   * recordedAt when it seals a batch, a moment before the batch is committed and readable: a read
+   * that must hold every event recorded up to an instant (a bundle as of now) waits for this first.
+   */
+  async settled(caseId: string): Promise<void> {
+    await this.lastAppend.get(caseId);
+  }
+
+  private track(caseId: string, appended: Promise<AppendResult>): void {
+    const stored = appended.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.lastAppend.set(caseId, stored);
+    void stored.then(() => {
+      if (this.lastAppend.get(caseId) === stored) this.lastAppend.delete(caseId);
+    });
   }
 
   private async refresh(caseId: string, known: Folded | undefined): Promise<Folded> {
