@@ -201,6 +201,27 @@ describe('renderDossier', () => {
     });
   });
 
+  describe('given a notice commitment and a cut-off without notice whose author is unknown (audit F3)', () => {
+    it('then the dossier says the doubt under the provider’s commitments, without calling it a breach', async () => {
+      const records = cutAt(dossierStory(), '2019-12-03T09:00:00.000Z').map((r) =>
+        r.type === 'AccessCutOff' ? { ...r, data: { ...(r.data as Record<string, unknown>), decidedBy: 'unknown' } } : r,
+      );
+      const input = dossierInput({
+        records,
+        providerCommitments: [{ metric: 'prior_notice', target: 2880, calendar: '24x7', source: 'Contrat d’engagement, article 7' }],
+      });
+      const pdf = new PdfFile(await renderToBuffer(input));
+      try {
+        const text = flat(pdf.text());
+        expect(text).toContain('Auteur de la coupure non établi');
+        expect(text).toContain('opération sans information préalable (non comptée comme manquement)');
+        expect(text).not.toContain('Opération sans information préalable');
+      } finally {
+        pdf.remove();
+      }
+    });
+  });
+
   describe('given the case as of the day after the cut-off, before access came back', () => {
     it('then the cut-off is counted to asOf and marked « en cours »', async () => {
       const asOf = '2019-11-13T12:00:00.000Z';

@@ -1,5 +1,5 @@
 import { buildTimeline, outagesOf as measuredOutagesOf, requestRegister as deadlineRegister, summarizeCase } from '@mc/projections';
-import type { CaseSummary, OutageSlaBreach, ProviderSlaCommitment, RegisteredRequest, Timeline, TimelineEntry } from '@mc/projections';
+import type { BreachNotification, CaseSummary, OutageSlaBreach, ProviderSlaCommitment, RegisteredRequest, Timeline, TimelineEntry } from '@mc/projections';
 import { providerBusinessCalendar, type BusinessHoursDefinedData } from '@mc/domain';
 import type { StoredEvent } from '@mc/event-store/event-store.port';
 import { hasFactDate } from './fact-date';
@@ -33,6 +33,8 @@ export interface DossierModel {
   evidenceById: ReadonlyMap<string, EvidenceItem>;
   outages: Outage[];
   requests: RequestRecord[];
+  /** Data-protection incidents with the 72 hours to notify the CNIL (gdpr-breach-notification). */
+  breachNotifications: BreachNotification[];
   meetings: TimelineEntry[];
   /** First and last declared fact dates (notes and closures have none); null when there is none. */
   period: { from: string; to: string } | null;
@@ -43,6 +45,8 @@ export interface DossierModel {
   deadlines: ReadonlyMap<string, RegisteredRequest['deadlines']>;
   /** Breaches of the provider's commitments by each cut-off (by entry id). */
   breaches: ReadonlyMap<string, OutageSlaBreach[]>;
+  /** Breaches the journal does not establish (a cut-off without notice whose author is unknown), by entry id: shown, never counted. */
+  doubts: ReadonlyMap<string, OutageSlaBreach[]>;
 }
 
 export interface DossierModelOptions {
@@ -78,11 +82,16 @@ export function buildDossierModel(records: readonly StoredEvent[], asOf: string,
   const summary = records.length > 0 ? summarizeCase(records, asOf) : null;
   if (!summary) throw new Error('renderDossier needs a case stream that starts with CaseOpened at or before asOf');
   const timeline = buildTimeline(records, { asOf, basis: 'recorded' });
+  const legalDeadlines = deadlineRegister(records, asOf, { alsaceMoselle: options.alsaceMoselle });
   const entries = timeline.entries;
   const byId = new Map(entries.map((e) => [e.entryId, e]));
   const evidence = evidenceOf(entries);
   const outages = outagesOf(entries, byId, asOf);
   const requests = requestRegister(entries, byId, asOf);
+  const measured = measuredOutagesOf(records, asOf, options.providerCommitments ?? [], {
+    alsaceMoselle: options.alsaceMoselle,
+    businessCalendar: providerBusinessCalendar(options.providerBusinessHours ?? null, options.alsaceMoselle === true) ?? undefined,
+  }).outages;
   return {
     summary,
     timeline,
@@ -93,16 +102,13 @@ export function buildDossierModel(records: readonly StoredEvent[], asOf: string,
     evidenceById: new Map(evidence.map((item) => [item.entry.entryId, item])),
     outages,
     requests,
+    breachNotifications: legalDeadlines.breachNotifications,
     meetings: entries.filter((e) => e.type === 'MeetingHeld'),
     period: periodOf(entries),
     custody: records.filter((r) => CUSTODY_TYPES.has(r.type) && Date.parse(r.metadata.recordedAt) <= Date.parse(asOf)),
     figures: figuresOf(summary, entries, outages, requests),
-    deadlines: new Map(deadlineRegister(records, asOf, { alsaceMoselle: options.alsaceMoselle }).requests.map((r) => [r.entryId, r.deadlines])),
-    breaches: new Map(
-      measuredOutagesOf(records, asOf, options.providerCommitments ?? [], {
-        alsaceMoselle: options.alsaceMoselle,
-        businessCalendar: providerBusinessCalendar(options.providerBusinessHours ?? null, options.alsaceMoselle === true) ?? undefined,
-      }).outages.map((o) => [o.cutOffEntryId, o.slaBreaches]),
-    ),
+    deadlines: new Map(legalDeadlines.requests.map((r) => [r.entryId, r.deadlines])),
+    breaches: new Map(measured.map((o) => [o.cutOffEntryId, o.slaBreaches])),
+    doubts: new Map(measured.map((o) => [o.cutOffEntryId, o.slaDoubts])),
   };
 }

@@ -1,5 +1,5 @@
 import type { ComputedDeadline, RequestDeadlines } from '@mc/domain';
-import type { TimelineEntry } from '@mc/projections';
+import type { BreachNotification, TimelineEntry } from '@mc/projections';
 import type { Outage } from '../model/outages';
 import type { RequestRecord } from '../model/requests';
 import { COLORS } from '../pdf/layout';
@@ -20,6 +20,14 @@ export async function drawRegisters(ctx: SectionContext): Promise<void> {
   for (const record of model.requests) {
     drawRequest(ctx, record);
     await ctx.pacer.tick();
+  }
+
+  if (model.breachNotifications.length > 0) {
+    layout.heading2(m.sections.breachNotifications, section);
+    for (const breach of model.breachNotifications) {
+      drawBreachNotification(ctx, breach);
+      await ctx.pacer.tick();
+    }
   }
 
   layout.heading2(m.sections.outages, section);
@@ -113,20 +121,56 @@ function drawOutage(ctx: SectionContext, outage: Outage): void {
     const lang = ctx.input.lang;
     field(m.registers.slaBreaches, breaches.map((b) => m.registers.breach(b.consequence[lang], f.dateTime(b.dueAt), b.source)).join('\n'), COLORS.warning);
   }
+  // Not established (who cut access is unknown): said under the same heading, not as a breach.
+  const doubts = ctx.model.doubts.get(cutOff.entryId) ?? [];
+  if (doubts.length > 0) {
+    const lang = ctx.input.lang;
+    field(m.registers.slaBreaches, doubts.map((b) => m.registers.breach(b.consequence[lang], f.dateTime(b.dueAt), b.source)).join('\n'));
+  }
   layout.block(rows);
   layout.gap(6);
 }
 
-/** The request's legal deadlines: when the answer is due, its status, the next step's last day, the caveats. */
+/** « date (autre lecture possible : date) — conséquence (règle ; source) »: the later reading beside the date it qualifies. */
+function deadlineLine(ctx: SectionContext, d: ComputedDeadline, date: string = ctx.f.calendarDate(d.date)): string {
+  const later = d.ambiguity ? ctx.f.calendarDate(d.ambiguity.laterDate) : null;
+  return ctx.m.registers.deadline(date, d.consequence[ctx.input.lang], d.ruleId, d.source, later);
+}
+
+/**
+ * The request's legal deadlines: when the answer is due, its status, the next step's last day,
+ * the caveats. A response stops the clock: the due date is then shown only when the response
+ * came after it (the implicit decision was born, the answer was late), never as a date ahead.
+ */
 function drawDeadlines(ctx: SectionContext, deadlines: RequestDeadlines, field: (label: string, value: string, color?: string) => void): void {
-  const { m, f } = ctx;
+  const { m } = ctx;
   const lang = ctx.input.lang;
-  const line = (d: ComputedDeadline) => m.registers.deadline(f.calendarDate(d.date), d.consequence[lang], d.ruleId, d.source);
-  if (deadlines.due) field(m.registers.due, line(deadlines.due), deadlines.due.passed ? COLORS.warning : undefined);
+  const line = (d: ComputedDeadline) => deadlineLine(ctx, d);
+  const dueStillSays = deadlines.response === null || deadlines.response.late;
+  if (deadlines.due && dueStillSays) field(m.registers.due, line(deadlines.due), deadlines.due.passed ? COLORS.warning : undefined);
   const late = deadlines.status === 'overdue' || deadlines.status === 'implicit_rejection' || deadlines.status === 'due_soon';
   field(m.registers.status, m.registers.statuses[deadlines.status], late ? COLORS.warning : undefined);
   if (deadlines.appeal) field(m.registers.nextStep, line(deadlines.appeal), COLORS.warning);
-  if (deadlines.flags.length > 0) field(m.registers.caveats, deadlines.flags.map((flag) => flag[lang]).join('\n'));
+  // « l'autre est indiquée » only when a date shown has another reading.
+  const shown = [dueStillSays ? deadlines.due : null, deadlines.appeal];
+  const flags = deadlines.flags.filter((flag) => flag.code !== 'ambiguous_date' || shown.some((d) => d?.ambiguity));
+  if (flags.length > 0) field(m.registers.caveats, flags.map((flag) => flag[lang]).join('\n'));
+}
+
+/** A data-protection incident: the 72 clock hours to notify the CNIL, to the minute, with rule, source and caveat. */
+function drawBreachNotification(ctx: SectionContext, breach: BreachNotification): void {
+  const { m, f, layout } = ctx;
+  const incident = ctx.model.byId.get(breach.entryId);
+  const rows: Row[] = [incident ? itemTitle(ctx, incident, breach.title) : { heading: breach.title, color: COLORS.text }];
+  const field = fieldsOf(rows);
+  const { deadline } = breach;
+  const color = deadline.passed ? COLORS.warning : undefined;
+  field(m.entry.occurredAt, f.dateTime(breach.occurredAt));
+  field(m.registers.notificationDue, deadlineLine(ctx, deadline, f.dateTime(deadline.at)), color);
+  field(m.registers.status, deadline.passed ? m.registers.breachStatuses.passed : m.registers.breachStatuses.running, color);
+  if (deadline.flags.length > 0) field(m.registers.caveats, deadline.flags.map((flag) => flag[ctx.input.lang]).join('\n'));
+  layout.block(rows);
+  layout.gap(6);
 }
 
 function drawMeeting(ctx: SectionContext, meeting: TimelineEntry): void {

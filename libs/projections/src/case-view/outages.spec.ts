@@ -74,6 +74,15 @@ describe('outagesOf', () => {
       ]);
     });
 
+    it('then a breach of a single minute is said in the singular (audit F12)', () => {
+      const c1 = caseWithCutOff();
+      restore(c1, 'back', '2019-11-13T08:31:00+01:00', '2019-11-13T08:00:00.000Z');
+      expect(outagesOf(c1.records, '2019-11-20T00:00:00Z', [RESTORATION_1_DAY]).outages[0]!.slaBreaches[0]!.consequence).toEqual({
+        fr: 'Engagement de service dépassé de 1 minute',
+        en: 'Service level breached by 1 minute',
+      });
+    });
+
     it('then in the seed support hours (Mon-Fri 9-12, 13:30-17:30) it took 840 business minutes: 420 on Tuesday, 420 on Wednesday, none on Thursday before 08:30', () => {
       expect(outage!.businessMinutes).toBe(840);
     });
@@ -182,14 +191,32 @@ describe('outagesOf', () => {
       expect(outage!.slaBreaches[0]!.source).toMatch(/ANSSI/); // no clause given: the rule's generic source
     });
 
-    it('when notice was given in writing, or the hierarchy decided the cut-off, then there is no breach', () => {
+    it('when notice was given in writing, then there is no breach', () => {
       expect(outagesOf(caseWithCutOff({ priorNotice: 'written' }).records, '2019-11-12T12:00:00+01:00', [NOTICE_1_DAY]).outages[0]).toMatchObject({
         priorNoticeMissing: false,
         slaBreaches: [],
+        slaDoubts: [],
       });
-      expect(
-        outagesOf(caseWithCutOff({ decidedBy: 'hierarchy' }).records, '2019-11-12T12:00:00+01:00', [NOTICE_1_DAY, RESTORATION_1_DAY]).outages[0],
-      ).toMatchObject({ priorNoticeMissing: true, slaBreaches: [] });
+    });
+
+    it("when the hierarchy decided the cut-off, then notice is not the provider's to give, but its restoration commitment still applies (audit F8)", () => {
+      const c = caseWithCutOff({ decidedBy: 'hierarchy' });
+      restore(c, 'back', '2019-11-14T08:30:00+01:00', '2019-11-14T08:00:00.000Z');
+      const [outage] = outagesOf(c.records, '2019-11-20T00:00:00Z', [NOTICE_1_DAY, RESTORATION_1_DAY]).outages;
+      expect(outage).toMatchObject({ decidedBy: 'hierarchy', priorNoticeMissing: true, slaDoubts: [] });
+      // DEADLINES.md: provider-sla-* applies to the cut-offs of the case, with no exception for who decided them.
+      expect(outage!.slaBreaches).toMatchObject([{ metric: 'service_restoration', breachMinutes: 1440, dueAt: '2019-11-13T07:30:00.000Z' }]);
+    });
+
+    it('when who decided the cut-off is unknown, then the missing notice is a doubt, said as such, and no breach (audit F3)', () => {
+      const [outage] = outagesOf(caseWithCutOff({ decidedBy: 'unknown' }).records, '2019-11-12T12:00:00+01:00', [NOTICE_1_DAY]).outages;
+      expect(outage).toMatchObject({ priorNoticeMissing: true, slaBreaches: [] });
+      expect(outage!.slaDoubts).toMatchObject([
+        { metric: 'prior_notice', ruleId: 'provider-prior-notice', dueAt: '2019-11-11T07:30:00.000Z', source: "Contrat d'engagement, indicateur 3.3.2" },
+      ]);
+      expect(outage!.slaDoubts[0]!.consequence.fr).toBe(
+        'Auteur de la coupure non établi\u00a0: si le prestataire l’a décidée, opération sans information préalable (non comptée comme manquement)',
+      );
     });
 
     it('when the notice period owed is 0 minutes (none required), then a cut-off without notice is no breach', () => {

@@ -161,6 +161,11 @@ export interface Outage {
   /** The cut-off came without any notice (priorNotice 'none'). */
   priorNoticeMissing: boolean;
   slaBreaches: OutageSlaBreach[];
+  /**
+   * Breaches the journal does not establish, shown apart and never counted: a cut-off without
+   * notice whose author is unknown (`provider-prior-notice` is about the provider's acts only).
+   */
+  slaDoubts: OutageSlaBreach[];
 }
 
 export interface OutagesView {
@@ -211,17 +216,30 @@ function currentCommitments(commitments: readonly ProviderSlaCommitment[]): Map<
   return byMetric;
 }
 
+/** "N minutes" of a rule's consequence, with the singular for 1 (0 and 1 in French). */
+function withMinutes(text: DeadlineText, minutes: number): DeadlineText {
+  const fr = minutes <= 1 ? `${minutes} minute` : `${minutes} minutes`;
+  const en = minutes === 1 ? '1 minute' : `${minutes} minutes`;
+  return { fr: text.fr.replace(/\bN minutes\b/, fr), en: text.en.replace(/\bN minutes\b/, en) };
+}
+
+/** Why a missing notice is a doubt, not a breach, when the journal does not say who cut access. */
+const UNKNOWN_AUTHOR_NOTICE: DeadlineText = {
+  fr: 'Auteur de la coupure non établi\u00a0: si le prestataire l’a décidée, opération sans information préalable (non comptée comme manquement)',
+  en: 'Who decided the cut-off is not established: if the provider did, operation without prior notice (not counted as a breach)',
+};
+
 function breachesOf(
   cutOff: { occurredAt: string; decidedBy: DecidedBy; priorNotice: PriorNotice },
   restoredAt: string | null,
   asOf: string,
   commitments: ReadonlyMap<SlaRuleMetric, ProviderSlaCommitment>,
   businessCalendar: ContractCalendar,
-): OutageSlaBreach[] {
-  // A cut-off the hierarchy decided is the administration's act, not the provider's: its commitments do not apply.
-  if (cutOff.decidedBy === 'hierarchy') return [];
+): { breaches: OutageSlaBreach[]; doubts: OutageSlaBreach[] } {
   const breaches: OutageSlaBreach[] = [];
+  const doubts: OutageSlaBreach[] = [];
 
+  // provider-sla-service_restoration: every cut-off of the case, whoever decided it (DEADLINES.md).
   const restoration = commitments.get('service_restoration');
   if (restoration) {
     const calendar = calendarOf(restoration.calendar, businessCalendar);
@@ -232,7 +250,6 @@ function breachesOf(
       asOf,
     );
     if (assessment.breached) {
-      const n = String(assessment.breachMinutes);
       breaches.push({
         metric: 'service_restoration',
         ruleId: 'provider-sla-service_restoration',
@@ -241,16 +258,17 @@ function breachesOf(
         source: assessment.source,
         dueAt: assessment.dueAt,
         breachMinutes: assessment.breachMinutes,
-        consequence: { fr: assessment.consequence.fr.replace(/\bN\b/, n), en: assessment.consequence.en.replace(/\bN\b/, n) },
+        consequence: withMinutes(assessment.consequence, assessment.breachMinutes),
       });
     }
   }
 
+  // provider-prior-notice: only a cut-off by the provider; one whose author is unknown is a doubt, said as such.
   const notice = commitments.get('prior_notice');
   // A notice period of 0 minutes means no notice is owed (SlaCommitmentDefined, provider.ts).
-  if (notice && notice.target > 0 && cutOff.priorNotice === 'none') {
+  if (notice && notice.target > 0 && cutOff.priorNotice === 'none' && cutOff.decidedBy !== 'hierarchy') {
     const rule = deadlineRule('provider-prior-notice');
-    breaches.push({
+    const missing: OutageSlaBreach = {
       metric: 'prior_notice',
       ruleId: 'provider-prior-notice',
       target: notice.target,
@@ -259,9 +277,11 @@ function breachesOf(
       dueAt: subtractBusinessMinutes(cutOff.occurredAt, notice.target, calendarOf(notice.calendar, businessCalendar)),
       breachMinutes: notice.target,
       consequence: rule.consequence,
-    });
+    };
+    if (cutOff.decidedBy === 'provider') breaches.push(missing);
+    else doubts.push({ ...missing, consequence: UNKNOWN_AUTHOR_NOTICE });
   }
-  return breaches;
+  return { breaches, doubts };
 }
 
 /**
@@ -275,8 +295,9 @@ function breachesOf(
  *   of @mc/domain `access-restoration`, which the decider applies too); until then it is
  *   ongoing and its durations run to asOf.
  * - `service_restoration` is assessed on the commitment's calendar from the cut-off to its end
- *   (or asOf); `prior_notice` (target > 0) is breached by a cut-off with priorNotice 'none'.
- *   Neither applies to a cut-off decided by the hierarchy. Other metrics concern incidents.
+ *   (or asOf), whoever decided the cut-off (DEADLINES.md makes no exception); `prior_notice`
+ *   (target > 0) is breached by a cut-off the provider decided with priorNotice 'none', and is a
+ *   doubt (`slaDoubts`, not a breach) when who decided it is unknown. Other metrics concern incidents.
  * - `business_hours` commitments and businessMinutes use `options.businessCalendar`, by default
  *   the seed contract's support hours (Mon-Fri 09:00-12:00, 13:30-17:30, French holidays).
  */
@@ -300,6 +321,7 @@ export function outagesOf(
       const priorNotice = String(d.priorNotice ?? 'none') as PriorNotice;
       const occurredAt = span.cutOff.occurredAt;
       const until = span.endedAt ?? asOf;
+      const assessed = breachesOf({ occurredAt, decidedBy, priorNotice }, span.endedAt, asOf, current, businessCalendar);
       const outage: Outage = {
         cutOffEntryId: span.cutOff.entryId,
         occurredAt,
@@ -317,7 +339,8 @@ export function outagesOf(
         durationMinutes: span.minutes,
         businessMinutes: Math.max(0, businessMinutesBetween(occurredAt, until, businessCalendar)),
         priorNoticeMissing: priorNotice === 'none',
-        slaBreaches: breachesOf({ occurredAt, decidedBy, priorNotice }, span.endedAt, asOf, current, businessCalendar),
+        slaBreaches: assessed.breaches,
+        slaDoubts: assessed.doubts,
       };
       if (typeof d.reasonGiven === 'string') outage.reasonGiven = d.reasonGiven;
       return outage;
