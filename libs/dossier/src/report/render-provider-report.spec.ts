@@ -154,6 +154,57 @@ describe('renderProviderReport', () => {
     });
   });
 
+  describe('given commitments on business hours (08:00-18:00) and one on 24x7, in French', () => {
+    let text: string;
+    beforeAll(async () => {
+      text = await reportText(june(), 'fr');
+    });
+
+    it('then a business-hours notice period reads in business hours, never in calendar days', () => {
+      expect(text).toContain('1 opération sans le préavis dû (engagement : préavis de 48 heures ouvrées)');
+      expect(text).toContain('mardi 23 juin 2026 à 09:00 — préavis non donné (cccccccc)');
+      expect(text).not.toContain('2 jours');
+    });
+
+    it('then business-hours overruns read in business hours and minutes', () => {
+      expect(text).toContain(
+        '3 manquements, 224 heures ouvrées (13 440 minutes ouvrées au total) de dépassement sur la période (engagement : 4 heures ouvrées)',
+      );
+      expect(text).toContain('mardi 2 juin 2026 à 10:00 — 204 heures ouvrées, toujours en cours');
+      expect(text).toContain('jeudi 11 juin 2026 à 09:00 — 16 heures ouvrées (cccccccc)');
+    });
+
+    it('then a 24x7 commitment keeps calendar wording', () => {
+      expect(text).toContain('1 manquement, 16 heures (960 minutes au total) de dépassement sur la période (engagement : 1 jour)');
+      expect(text).toContain('lundi 22 juin 2026 à 09:00 — 16 heures (cccccccc)');
+    });
+
+    it('then hours and minutes, and a single hour or minute, are written out', () => {
+      const card = june();
+      const restoration = card.slaBreaches[2]!;
+      restoration.totalBreachMinutes = 72941;
+      restoration.breaches = [
+        { ...restoration.breaches[1]!, breachMinutes: 61 },
+        { ...restoration.breaches[2]!, breachMinutes: 1 },
+      ];
+      return reportText(card, 'fr').then((t) => {
+        expect(t).toContain('1 215 heures et 41 minutes ouvrées (72 941 minutes ouvrées au total)');
+        expect(t).toContain('1 heure et 1 minute ouvrées');
+        expect(t).toContain('1 minute ouvrée (cccccccc)');
+      });
+    });
+  });
+
+  describe('given commitments on business hours, in English', () => {
+    it('then they read in business hours, and 24x7 in calendar wording', async () => {
+      const text = await reportText(june(), 'en');
+      expect(text).toContain('1 operation without the notice owed (commitment: notice of 48 business hours)');
+      expect(text).toContain('3 breaches, 224 business hours (13,440 business minutes in total) over within the period (commitment: 4 business hours)');
+      expect(text).toContain('Thursday 11 June 2026 at 09:00 — 16 business hours (cccccccc)');
+      expect(text).toContain('1 breach, 16 hours (960 minutes in total) over within the period (commitment: 1 day)');
+    });
+  });
+
   describe('given a period that ends after the report is drawn up, in English', () => {
     let text: string;
     beforeAll(async () => {

@@ -69,19 +69,23 @@ export async function renderProviderReport(input: ProviderReportInput, out: Node
     layout.heading1(r.sections.breaches, outline);
     if (card.slaBreaches.length === 0) layout.paragraph(r.noBreach, { color: COLORS.muted });
     for (const metric of card.slaBreaches) {
+      // Minutes of a business-hours commitment are hours of that calendar, never calendar days.
+      const businessHours = metric.calendar === 'business_hours';
+      const span = (n: number) => (businessHours ? r.businessDuration(n, (v) => f.number(v)) : f.duration(n));
+      const total = (n: number) => (businessHours ? r.businessDurationWithTotal(n, (v) => f.number(v)) : minutes(n));
+      const notice = metric.metric === 'prior_notice';
       layout.block([
         { heading: r.metrics[metric.metric] ?? metric.metric, color: COLORS.warning },
-        { label: '', value: r.breachLine(metric.count, minutes(metric.totalBreachMinutes), f.duration(metric.target)) },
+        {
+          label: '',
+          value: notice ? r.noticeLine(metric.count, span(metric.target)) : r.breachLine(metric.count, total(metric.totalBreachMinutes), span(metric.target)),
+        },
         { label: '', value: metric.source, style: { color: COLORS.muted } },
         ...metric.breaches.map((b) => ({
           label: '',
-          value: r.breachItem(
-            f.dateTime(b.occurredAt),
-            f.duration(b.breachMinutes),
-            b.beganBeforePeriod === true,
-            b.ongoingAtEnd === true,
-            b.caseId.slice(0, 8),
-          ),
+          value: notice
+            ? r.noticeItem(f.dateTime(b.occurredAt), b.caseId.slice(0, 8))
+            : r.breachItem(f.dateTime(b.occurredAt), span(b.breachMinutes), b.beganBeforePeriod === true, b.ongoingAtEnd === true, b.caseId.slice(0, 8)),
           style: { indent: 14 },
         })),
       ]);

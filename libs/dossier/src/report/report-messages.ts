@@ -1,6 +1,8 @@
 import type { Lang } from '../i18n';
 
 const NBSP = '\u00a0';
+const frPlural = (n: number, one: string, many: string): string => (Math.abs(n) < 2 ? one : many);
+const enPlural = (n: number, one: string, many: string): string => (n === 1 ? one : many);
 
 /** The words of the provider report, in French (default) and English. */
 export interface ReportMessages {
@@ -19,6 +21,15 @@ export interface ReportMessages {
   breachLine: (count: number, total: string, target: string) => string;
   /** One breach: its fact date, its minutes in the period, and whether its overrun crosses the period's limits. */
   breachItem: (occurredAt: string, minutes: string, beganBefore: boolean, ongoingAtEnd: boolean, caseRef: string) => string;
+  /** Prior notice: the operations made without the notice owed (a notice period, not an overrun). */
+  noticeLine: (count: number, notice: string) => string;
+  noticeItem: (occurredAt: string, caseRef: string) => string;
+  /**
+   * Minutes on a business-hours contract calendar, as hours and minutes of that calendar: never
+   * as calendar days (a working day is not 24 hours). `n` formats a number.
+   */
+  businessDuration: (minutes: number, n: (value: number) => string) => string;
+  businessDurationWithTotal: (minutes: number, n: (value: number) => string) => string;
   noBreach: string;
   operations: Record<string, string>;
   noOperation: string;
@@ -78,6 +89,19 @@ const fr: ReportMessages = {
       ongoingAtEnd ? ', toujours en cours à la fin de la période' : '',
       ` (${caseRef})`,
     ].join(''),
+  noticeLine: (count, notice) => `${count} ${frPlural(count, 'opération', 'opérations')} sans le préavis dû (engagement${NBSP}: préavis de ${notice})`,
+  noticeItem: (occurredAt, caseRef) => `${occurredAt} — préavis non donné (${caseRef})`,
+  businessDuration: (minutes, n) => {
+    const hours = Math.floor(minutes / 60);
+    const rest = minutes % 60;
+    const h = `${n(hours)}${NBSP}${frPlural(hours, 'heure', 'heures')}`;
+    const m = `${n(rest)}${NBSP}${frPlural(rest, 'minute', 'minutes')}`;
+    if (hours === 0) return `${m} ${frPlural(rest, 'ouvrée', 'ouvrées')}`;
+    if (rest === 0) return `${h} ${frPlural(hours, 'ouvrée', 'ouvrées')}`;
+    return `${h} et ${m} ouvrées`;
+  },
+  businessDurationWithTotal: (minutes, n) =>
+    `${fr.businessDuration(minutes, n)} (${n(minutes)}${NBSP}${frPlural(minutes, 'minute ouvrée', 'minutes ouvrées')} au total)`,
   noBreach: 'Aucun manquement constaté aux engagements enregistrés.',
   operations: { cut_off: 'Coupure d’accès', provider_action: 'Action du prestataire' },
   noOperation: 'Aucune opération sans information préalable consignée.',
@@ -143,6 +167,17 @@ const en: ReportMessages = {
       ongoingAtEnd ? ', still running at the end of the period' : '',
       ` (${caseRef})`,
     ].join(''),
+  noticeLine: (count, notice) => `${count} ${enPlural(count, 'operation', 'operations')} without the notice owed (commitment: notice of ${notice})`,
+  noticeItem: (occurredAt, caseRef) => `${occurredAt} — no notice given (${caseRef})`,
+  businessDuration: (minutes, n) => {
+    const hours = Math.floor(minutes / 60);
+    const rest = minutes % 60;
+    const h = `${n(hours)} business ${enPlural(hours, 'hour', 'hours')}`;
+    if (hours === 0) return `${n(rest)} business ${enPlural(rest, 'minute', 'minutes')}`;
+    if (rest === 0) return h;
+    return `${h} and ${n(rest)} ${enPlural(rest, 'minute', 'minutes')}`;
+  },
+  businessDurationWithTotal: (minutes, n) => `${en.businessDuration(minutes, n)} (${n(minutes)} business ${enPlural(minutes, 'minute', 'minutes')} in total)`,
   noBreach: 'No breach of the recorded commitments.',
   operations: { cut_off: 'Access cut-off', provider_action: 'Provider action' },
   noOperation: 'No operation without prior notice recorded.',
