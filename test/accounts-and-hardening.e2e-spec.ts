@@ -132,4 +132,24 @@ describe('Accounts administration, login throttling and hardening (e2e)', () => 
     const other = await t.user('calm-writer');
     await t.http.post('/api/v1/cases').set(bearer(other.token)).send({ title: 'Un seul dossier' }).expect(201);
   });
+
+  it('counts exports (recorded in the journal) against the write limit, and refuses to record one on HEAD', async () => {
+    const exporter = await t.user('busy-exporter');
+    const caseId = (await t.http.post('/api/v1/cases').set(bearer(exporter.token)).send({ title: 'Exports en rafale' }).expect(201)).body.id;
+    const events = async () => (await t.http.get(`/api/v1/cases/${caseId}/events`).set(bearer(exporter.token)).expect(200)).body.length;
+    const before = await events();
+    const head = await t.http.head(`/api/v1/cases/${caseId}/bundle.zip`).set(bearer(exporter.token));
+    expect({ status: head.status, allow: head.headers.allow }).toEqual({ status: 405, allow: 'GET' });
+    await t.http.head(`/api/v1/cases/${caseId}/dossier.pdf`).set(bearer(exporter.token)).expect(405);
+    expect(await events()).toBe(before);
+    // One write so far (the case) and two refused HEADs: the limit of 40 leaves room for 37 exports.
+    const statuses: number[] = [];
+    for (let i = 0; i < 40 && !statuses.includes(429); i++)
+      statuses.push((await t.http.get(`/api/v1/cases/${caseId}/bundle.zip`).set(bearer(exporter.token))).status);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(37);
+    expect(statuses[statuses.length - 1]).toBe(429);
+    expect(await events()).toBe(before + 37);
+    // Reading stays free.
+    await t.http.get(`/api/v1/cases/${caseId}/timeline`).set(bearer(exporter.token)).expect(200);
+  });
 });

@@ -91,6 +91,7 @@ export class ExportCaseHandler implements ICommandHandler<ExportCaseCommand, Exp
           generatedAt,
           generatedBy,
           signingKeyFingerprint: this.signingKey.fingerprint,
+          inBundle: format === 'bundle',
           alsaceMoselle: state.alsaceMoselle,
           ...(await this.providerOf(state.providerId)),
           attachments: (sha256) => (this.contents.has(sha256) && this.contents.size(sha256) <= MAX_EMBEDDED_BYTES ? this.contents.readBuffer(sha256) : null),

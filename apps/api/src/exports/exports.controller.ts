@@ -7,6 +7,7 @@ import type { AccountView } from '@mc/access';
 import { CorrelationId, CurrentAccount } from '../auth/auth.decorators';
 import { AsOfQueryDto } from '../cases/queries/query-params.dto';
 import { ExportCaseCommand } from './export-case.command';
+import { RecordsAnExport } from './records-an-export';
 
 @ApiTags('exports')
 @ApiBearerAuth()
@@ -15,6 +16,7 @@ export class ExportsController {
   constructor(private readonly commands: CommandBus) {}
 
   @Get('dossier.pdf')
+  @RecordsAnExport()
   @ApiProduces('application/pdf')
   async dossier(
     @Param('caseId') caseId: string,
@@ -27,6 +29,7 @@ export class ExportsController {
   }
 
   @Get('bundle.zip')
+  @RecordsAnExport()
   @ApiProduces('application/zip')
   async bundle(
     @Param('caseId') caseId: string,

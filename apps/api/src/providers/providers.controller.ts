@@ -18,6 +18,7 @@ import { RegisterProviderDto } from './commands/register-provider/register-provi
 import { WithdrawSlaCommitmentDto } from './commands/withdraw-sla-commitment/withdraw-sla-commitment.dto';
 import { GetProviderQuery } from './queries/get-provider/get-provider.query';
 import { ListProvidersQuery } from './queries/list-providers/list-providers.query';
+import { RecordsAnExport } from '../exports/records-an-export';
 
 /**
  * HTTP edge of the provider register: providers and the service levels their contract commits
@@ -91,6 +92,7 @@ export class ProvidersController {
 
   /** The same evaluation as a PDF report for the executive; the export is recorded on the provider stream. */
   @Get(':providerId/report.pdf')
+  @RecordsAnExport()
   @ApiProduces('application/pdf')
   async report(
     @Param('providerId') providerId: string,
