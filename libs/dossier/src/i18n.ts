@@ -32,6 +32,8 @@ export interface Messages {
     requests: string;
     outages: string;
     meetings: string;
+    /** Data-protection incidents and the 72 hours to notify the CNIL. */
+    breachNotifications: string;
     evidence: string;
     integrity: string;
     custody: string;
@@ -118,8 +120,13 @@ export interface Messages {
     statuses: Record<RequestStatus, string>;
     nextStep: string;
     caveats: string;
-    /** « 13 mars 2020 — Décision implicite de rejet née à cette date (règle silence-agent-request, CRPA L231-4) » */
-    deadline: (date: string, consequence: string, ruleId: string, source: string) => string;
+    /**
+     * « 13 mars 2020 — Décision implicite de rejet née à cette date (règle silence-agent-request, CRPA L231-4) »;
+     * `later`, when the law leaves a doubt, is the other reading's date, printed beside the date.
+     */
+    deadline: (date: string, consequence: string, ruleId: string, source: string, later: string | null) => string;
+    notificationDue: string;
+    breachStatuses: { running: string; passed: string };
     slaBreaches: string;
     breach: (consequence: string, dueAt: string, source: string) => string;
     disclaimer: string;
@@ -204,6 +211,7 @@ const fr: Messages = {
     requests: 'Demandes écrites',
     outages: 'Coupures d’accès',
     meetings: 'Réunions',
+    breachNotifications: 'Violations de données personnelles : notification à la CNIL',
     evidence: 'Annexe : pièces',
     integrity: 'Intégrité et vérification',
     custody: 'Partages et exports du dossier',
@@ -297,7 +305,13 @@ const fr: Messages = {
     },
     nextStep: 'Étape suivante',
     caveats: 'Réserves',
-    deadline: (date, consequence, ruleId, source) => `${date} — ${consequence} (règle ${ruleId}${NBSP}; ${source})`,
+    deadline: (date, consequence, ruleId, source, later) =>
+      `${date}${later ? ` (autre lecture possible${NBSP}: ${later})` : ''} — ${consequence} (règle ${ruleId}${NBSP}; ${source})`,
+    notificationDue: 'Notification à la CNIL',
+    breachStatuses: {
+      running: 'délai de 72 heures en cours',
+      passed: 'délai de 72 heures écoulé (le journal ne consigne pas la notification elle-même)',
+    },
     slaBreaches: 'Engagements du prestataire',
     breach: (consequence, dueAt, source) => `${consequence} — échéance contractuelle${NBSP}: ${dueAt} (${source})`,
     disclaimer:
@@ -509,6 +523,7 @@ const en: Messages = {
     requests: 'Written requests',
     outages: 'Access cut-offs',
     meetings: 'Meetings',
+    breachNotifications: 'Personal data breaches: notification to the CNIL',
     evidence: 'Annex: evidence',
     integrity: 'Integrity and verification',
     custody: 'Sharing and exports of the case',
@@ -602,7 +617,13 @@ const en: Messages = {
     },
     nextStep: 'Next step',
     caveats: 'Caveats',
-    deadline: (date, consequence, ruleId, source) => `${date} — ${consequence} (rule ${ruleId}; ${source})`,
+    deadline: (date, consequence, ruleId, source, later) =>
+      `${date}${later ? ` (other possible reading: ${later})` : ''} — ${consequence} (rule ${ruleId}; ${source})`,
+    notificationDue: 'Notification to the CNIL',
+    breachStatuses: {
+      running: '72-hour period running',
+      passed: '72-hour period over (the journal does not record the notification itself)',
+    },
     slaBreaches: 'Provider commitments',
     breach: (consequence, dueAt, source) => `${consequence} — contractual deadline: ${dueAt} (${source})`,
     disclaimer:

@@ -185,8 +185,11 @@ describe('renderDossier', () => {
     afterAll(() => pdf.remove());
 
     it('then the letter to the President shows the birth of the implicit rejection and the last day to seize the tribunal, with rules and sources', () => {
-      expect(text).toContain('lundi 13 janvier 2020 — Décision implicite de rejet née à cette date (règle silence-agent-request ; CRPA L231-4)');
-      expect(text).toContain('vendredi 13 mars 2020 — Dernier jour pour saisir le tribunal administratif');
+      // The other reading is printed beside the date it qualifies (audit F7).
+      expect(text).toContain(
+        'lundi 13 janvier 2020 (autre lecture possible : mardi 14 janvier 2020) — Décision implicite de rejet née à cette date (règle silence-agent-request ; CRPA L231-4)',
+      );
+      expect(text).toContain('vendredi 13 mars 2020 (autre lecture possible : lundi 16 mars 2020) — Dernier jour pour saisir le tribunal administratif');
       expect(text).toContain('CJA R421-1');
       expect(text).toContain('décision implicite de rejet');
     });
