@@ -281,6 +281,7 @@ const FR = {
   'deadlines.col.source': 'Règle',
   'deadlines.what.answer': 'Réponse attendue',
   'deadlines.what.next_step': 'Dernier jour pour agir',
+  'deadlines.what.breach_notification': 'Notifier la violation à la CNIL (72 heures)',
   'deadlines.ambiguous': 'date discutable : la plus tôt est retenue',
 
   'history.title': 'Historique du dossier',
@@ -857,6 +858,7 @@ const EN = {
   'deadlines.col.source': 'Rule',
   'deadlines.what.answer': 'Answer due',
   'deadlines.what.next_step': 'Last day to act',
+  'deadlines.what.breach_notification': 'Notify the breach to the CNIL (72 hours)',
   'deadlines.ambiguous': 'debatable date: the earliest is used',
 
   'history.title': 'Case history',

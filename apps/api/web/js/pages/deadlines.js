@@ -1,6 +1,6 @@
 import { get } from '../api.js';
 import { badge, h, render } from '../dom.js';
-import { formatParisDate } from '../dates.js';
+import { formatDateTime, formatParisDate } from '../dates.js';
 import { lang, t } from '../i18n.js';
 import { navigate } from '../navigate.js';
 import { table } from '../table.js';
@@ -16,13 +16,15 @@ export async function show(_params, query) {
     h('div', { class: 'fr-input-group' }, h('label', { class: 'fr-label', for: 'within' }, `${t('deadlines.within')} (${t('deadlines.days')})`), input),
     h('button', { class: 'fr-btn fr-btn--secondary', type: 'submit' }, t('deadlines.show')),
   );
+  // A breach notification runs in clock hours: its time matters as much as its day.
+  const breach = (d) => d.what === 'breach_notification';
   const rows = answer.deadlines.map((d) => [
-    h('strong', {}, formatParisDate(d.date)),
-    h('a', { href: `#/cases/${d.caseId}/requests` }, d.caseTitle),
+    h('strong', {}, breach(d) ? formatDateTime(d.at) : formatParisDate(d.date)),
+    h('a', { href: `#/cases/${d.caseId}/${breach(d) ? 'timeline' : 'requests'}` }, d.caseTitle),
     h(
       'div',
       {},
-      badge(d.what === 'answer' ? 'info' : 'warning', t(`deadlines.what.${d.what}`)),
+      badge(d.what === 'answer' ? 'info' : breach(d) ? 'error' : 'warning', t(`deadlines.what.${d.what}`)),
       h('br'),
       `${d.subject} → ${d.to}`,
       h('br'),

@@ -39,8 +39,14 @@ export async function show({ caseId }) {
         h('span', { class: 'fr-text--xs' }, enumLabel('channel', r.channel)),
         !d.receiptKnown && d.ruleId ? h('p', { class: 'fr-text--xs fr-mb-0 mc-warning' }, t('requests.receiptUnknown')) : null,
       ),
-      badge(STATUS_BADGE[status] ?? 'new', t(`requestStatus.${status}`)),
-      deadlineCell(d.due),
+      h(
+        'div',
+        {},
+        badge(STATUS_BADGE[status] ?? 'new', t(`requestStatus.${status}`)),
+        ...(d.flags ?? []).filter((f) => f.code === 'late_depends_on_reading').map((f) => h('p', { class: 'fr-text--xs fr-mb-0 mc-warning' }, f[lang()])),
+      ),
+      // A response stops the clock: the due date no longer foretells anything, unless the answer came after it.
+      deadlineCell(!d.response || d.response.late ? d.due : null),
       deadlineCell(d.appeal),
     ];
   });
