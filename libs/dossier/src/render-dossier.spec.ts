@@ -72,7 +72,7 @@ describe('renderDossier', () => {
       expect(cover).toContain('Infogérance & Services');
       expect(cover).toContain('du samedi 9 novembre 2019 à 10:00 au jeudi 14 novembre 2019 à 11:00'); // notes have no fact date
       expect(cover).toContain('État au mardi 3 décembre 2019 à 10:00');
-      expect(cover).toContain('mardi 3 décembre 2019 à 10:30, par Ferris (CGT) (représentant syndical)');
+      expect(cover).toContain('mardi 3 décembre 2019 à 10:30:00 UTC+1, par Ferris (CGT) (représentant syndical)');
       expect(cover).toContain('clos');
     });
 

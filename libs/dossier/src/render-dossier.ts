@@ -35,7 +35,7 @@ export async function renderDossier(input: DossierInput, out: NodeJS.WritableStr
   });
   const fonts = dejaVuFonts();
   const { summary } = model;
-  const asOf = f.dateTime(input.asOf);
+  const asOf = f.instant(input.asOf);
   const doc = createDocument(
     {
       title: `${m.dossierTitle} — ${summary.title}`,
@@ -67,7 +67,7 @@ export async function renderDossier(input: DossierInput, out: NodeJS.WritableStr
     drawIntegrity(ctx);
     drawPageFurniture(doc, fonts, {
       header: m.runningHeader(summary.title, summary.id.slice(0, SHORT_ID_LENGTH)),
-      footer: m.footer(f.shortDateTime(input.asOf)),
+      footer: m.footer(f.shortInstant(input.asOf)),
       page: m.page,
     });
   });

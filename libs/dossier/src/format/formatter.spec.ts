@@ -48,3 +48,30 @@ describe('Formatter', () => {
     expect(en.month('2019-11-12T07:30:00Z')).toBe('November 2019');
   });
 });
+
+describe('Formatter, around the changes of clock', () => {
+  const fr = new Formatter(messagesFor('fr'), 'Europe/Paris');
+  const en = new Formatter(messagesFor('en'), 'Europe/Paris');
+
+  it('given the two 02:30 of the night summer time ends, then each shows its offset', () => {
+    expect(fr.dateTime('2026-10-25T02:30:00+02:00')).toBe('dimanche 25 octobre 2026 à 02:30 UTC+2');
+    expect(fr.dateTime('2026-10-25T02:30:00+01:00')).toBe('dimanche 25 octobre 2026 à 02:30 UTC+1');
+    expect(en.dateTime('2026-10-25T02:00:00+01:00')).toBe('Sunday 25 October 2026 at 02:00 UTC+1');
+    expect(fr.dateTime('2026-10-25T02:59:00+01:00')).toBe('dimanche 25 octobre 2026 à 02:59 UTC+1');
+  });
+
+  it('given a time the clock showed once, even next to a change, then no offset is added', () => {
+    expect(fr.dateTime('2026-10-25T01:59:00+02:00')).toBe('dimanche 25 octobre 2026 à 01:59');
+    expect(fr.dateTime('2026-10-25T03:00:00+01:00')).toBe('dimanche 25 octobre 2026 à 03:00');
+    expect(fr.dateTime('2026-03-29T03:30:00+02:00')).toBe('dimanche 29 mars 2026 à 03:30'); // the spring change
+    expect(fr.dateTime('2026-03-29T01:30:00+01:00')).toBe('dimanche 29 mars 2026 à 01:30');
+  });
+
+  it('given the instant a dossier is as of, then it is shown to the second with its offset', () => {
+    expect(fr.instant('2026-11-23T08:36:46.176Z')).toBe('lundi 23 novembre 2026 à 09:36:46 UTC+1');
+    expect(en.instant('2026-07-01T06:05:07Z')).toBe('Wednesday 1 July 2026 at 08:05:07 UTC+2');
+    expect(fr.shortInstant('2026-11-23T08:36:46.176Z')).toBe('23/11/2026 09:36:46 UTC+1');
+    expect(new Formatter(messagesFor('fr'), 'Asia/Kolkata').instant('2026-11-23T08:36:46Z')).toBe('lundi 23 novembre 2026 à 14:06:46 UTC+5:30');
+    expect(new Formatter(messagesFor('fr'), 'America/Cayenne').instant('2026-11-23T08:36:46Z')).toBe('lundi 23 novembre 2026 à 05:36:46 UTC-3');
+  });
+});

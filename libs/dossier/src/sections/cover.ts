@@ -26,8 +26,9 @@ export function drawCover(ctx: SectionContext): void {
   field(m.cover.period, model.period ? m.cover.periodRange(f.dateTime(model.period.from), f.dateTime(model.period.to)) : m.cover.noFacts);
   layout.gap(10);
 
-  field(m.cover.asOf, f.dateTime(input.asOf), { color: COLORS.accent });
-  field(m.cover.generated, m.cover.generatedBy(f.dateTime(input.generatedAt), f.actor(input.generatedBy)));
+  // To the second, with the instant as the bundle's manifest gives it: dossiers as of different instants never read alike.
+  field(m.cover.asOf, `${f.instant(input.asOf)} (${input.asOf})`, { color: COLORS.accent });
+  field(m.cover.generated, m.cover.generatedBy(f.instant(input.generatedAt), f.actor(input.generatedBy)));
   field(m.cover.head, m.revision(String(summary.revision)));
   field(m.cover.headHash, summary.headHash, { mono: true });
   field(m.cover.key, input.signingKeyFingerprint, { mono: true });

@@ -52,7 +52,7 @@ function custodyText(ctx: SectionContext, record: StoredEvent): string {
       return `${m.integrity.revoked(String(d.grantId ?? ''))}${reason}`;
     }
     case 'DossierExported':
-      return m.integrity.exported(label(m.exportFormats, d.format), typeof d.asOf === 'string' ? f.dateTime(d.asOf) : '—');
+      return m.integrity.exported(label(m.exportFormats, d.format), typeof d.asOf === 'string' ? f.instant(d.asOf) : '—');
     default:
       return record.type;
   }
