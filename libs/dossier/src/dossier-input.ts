@@ -21,6 +21,11 @@ export interface DossierInput {
   timezone: string;
   generatedAt: Date;
   generatedBy: DossierAuthor;
+  /**
+   * Rendered as the dossier.pdf of an evidence bundle: the integrity page then says how to check the
+   * bundle. Otherwise the PDF is handed out on its own, and says how its export event proves it.
+   */
+  inBundle?: boolean;
   /** Hex SHA-256 of the signing public key (DER SubjectPublicKeyInfo). */
   signingKeyFingerprint: string;
   /** The bytes of an evidence file to embed, or null when unavailable or too big. */

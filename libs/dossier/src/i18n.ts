@@ -152,6 +152,8 @@ export interface Messages {
     /** What each step checks, then the command that does it (none for the last one). */
     steps: Array<{ text: string; command?: string }>;
     readme: string;
+    /** A PDF exported on its own is in no bundle: it is proven by the export event that recorded its digest. */
+    standalone: { intro: string; steps: (asOf: string) => Array<{ text: string; command?: string }>; readme: string };
     events: (count: string, head: string) => string;
     headHash: (revision: string) => string;
     key: string;
@@ -356,6 +358,26 @@ const fr: Messages = {
       },
     ],
     readme: 'Le fichier LISEZMOI.txt de l’archive détaille ces étapes.',
+    standalone: {
+      intro:
+        'Chaque événement du journal est enregistré une fois pour toutes et porte l’empreinte SHA-256 de l’événement précédent. ' +
+        `Ce PDF a été exporté seul, hors de toute archive de preuve${NBSP}: son empreinte SHA-256 a été consignée au journal au moment de l’export, ` +
+        `dans un événement DossierExported, que contient toute archive de preuve signée de ce dossier produite ensuite. Pour le vérifier sans ce logiciel${NBSP}:`,
+      steps: (asOf) => [
+        { text: `Calculer l’empreinte de ce fichier (remplacer fichier.pdf par son nom)${NBSP}:`, command: 'sha256sum fichier.pdf' },
+        {
+          text: 'Se procurer une archive de preuve de ce dossier produite après cet export, et la vérifier comme l’indique son fichier LISEZMOI.txt (signature, empreintes, chaîne des événements).',
+        },
+        {
+          text: `Dans son fichier events.jsonl, l’empreinte calculée à l’étape 1 doit figurer dans une ligne DossierExported (format pdf, asOf ${asOf})${NBSP}:`,
+          command: 'grep <empreinte> events.jsonl',
+        },
+        {
+          text: 'Le contenu de ce PDF est celui du journal jusqu’à l’empreinte de tête indiquée ci-dessous, qui figure à la ligne de même révision de events.jsonl.',
+        },
+      ],
+      readme: 'Tant que cette ligne n’est pas retrouvée dans une archive vérifiée, rien ne prouve que ce fichier est celui qui a été exporté.',
+    },
     events: (count, head) => `${count} événements, révisions 0 à ${head}`,
     headHash: (revision) => `Empreinte de tête (révision ${revision})`,
     key: 'Empreinte de la clé publique (SHA-256)',
@@ -663,6 +685,24 @@ const en: Messages = {
       { text: 'The last line of events.jsonl must carry the head hash given below, and each line the hash of the line before (prevHash).' },
     ],
     readme: 'The bundle’s LISEZMOI.txt file details these steps.',
+    standalone: {
+      intro:
+        'Every event of the journal is written once and for all and carries the SHA-256 digest of the event before it. ' +
+        'This PDF was exported on its own, outside any evidence bundle: its SHA-256 digest was recorded in the journal when it was exported, ' +
+        'in a DossierExported event, which every signed evidence bundle of this case produced afterwards contains. To check it without this software:',
+      steps: (asOf) => [
+        { text: 'Compute this file’s digest (replace file.pdf with its name):', command: 'sha256sum file.pdf' },
+        {
+          text: 'Obtain an evidence bundle of this case produced after this export, and check it as its LISEZMOI.txt file says (signature, digests, chain of events).',
+        },
+        {
+          text: `In its events.jsonl file, the digest computed in step 1 must appear in a DossierExported line (format pdf, asOf ${asOf}):`,
+          command: 'grep <digest> events.jsonl',
+        },
+        { text: 'The content of this PDF is the journal’s up to the head hash given below, which appears on the line of the same revision in events.jsonl.' },
+      ],
+      readme: 'Until that line is found in a checked bundle, nothing proves that this file is the one that was exported.',
+    },
     events: (count, head) => `${count} events, revisions 0 to ${head}`,
     headHash: (revision) => `Head hash (revision ${revision})`,
     key: 'Public key fingerprint (SHA-256)',

@@ -4,8 +4,8 @@ import { flat, outlineOf, PdfFile, renderToBuffer } from './testing/pdf-tools';
 jest.setTimeout(60_000);
 
 describe('renderDossier', () => {
-  describe('given the seed story in French, as of after the case was closed', () => {
-    const input = dossierInput();
+  describe('given the seed story in French, as of after the case was closed, as the dossier.pdf of a bundle', () => {
+    const input = dossierInput({ inBundle: true });
     let bytes: Buffer;
     let pdf: PdfFile;
     let text: string;

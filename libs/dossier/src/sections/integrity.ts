@@ -2,21 +2,27 @@ import type { StoredEvent } from '@mc/event-store/event-store.port';
 import { COLORS } from '../pdf/layout';
 import type { SectionContext } from './context';
 
-/** How anyone can check this dossier without our software, and who was given access to the case. */
+/**
+ * How anyone can check this dossier without our software (through the bundle it is part of, or, for a
+ * PDF exported on its own, through the export event that recorded its digest), and who was given access to the case.
+ */
 export function drawIntegrity(ctx: SectionContext): void {
   const { model, m, f, layout, input } = ctx;
   const { summary } = model;
   layout.newPage();
   const section = layout.heading1(m.sections.integrity, ctx.outline);
 
-  layout.paragraph(m.integrity.intro, { after: 8 });
-  m.integrity.steps.forEach((step, index) => {
+  const proof = input.inBundle
+    ? { intro: m.integrity.intro, steps: m.integrity.steps, readme: m.integrity.readme }
+    : { ...m.integrity.standalone, steps: m.integrity.standalone.steps(input.asOf) };
+  layout.paragraph(proof.intro, { after: 8 });
+  proof.steps.forEach((step, index) => {
     layout.ensureSpace(40);
     layout.paragraph(`${index + 1}. ${step.text}`, { indent: 8, after: 2 });
     if (step.command) layout.paragraph(step.command, { font: 'mono', size: 7.5, color: COLORS.accent, indent: 22, after: 5 });
   });
   layout.gap(4);
-  layout.paragraph(m.integrity.readme, { color: COLORS.muted, after: 12 });
+  layout.paragraph(proof.readme, { color: COLORS.muted, after: 12 });
 
   const stacked = (label: string, value: string, mono: boolean): void => {
     layout.ensureSpace(36);
