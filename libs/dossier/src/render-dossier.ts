@@ -54,7 +54,9 @@ export async function renderDossier(input: DossierInput, out: NodeJS.WritableStr
     };
     const ref = (entryId: string): string => {
       const entry = model.byId.get(entryId);
-      return entry ? `${number(entryId)} (${describe.headline(entry)})` : entryId;
+      if (!entry) return entryId;
+      const cited = `${number(entryId)} (${describe.headline(entry)})`;
+      return entry.retracted ? `${cited} ${m.entry.retractedSuffix}` : cited;
     };
     const describe = new EntryDescriber(f, { entry: ref });
     const embeddings = await embedEvidence(doc, model.evidence, input.attachments, m.evidenceNo);

@@ -63,7 +63,9 @@ function entryRows(ctx: SectionContext, entry: TimelineEntry): Row[] {
     [m.entry.notes, entry.related.notes],
     [m.entry.statements, entry.related.statements],
   ];
-  for (const [label, ids] of related) if (ids.length > 0) field(label, ids.map((id) => ctx.number(id)).join(', '));
+  // A cited entry that was retracted says so, as the entry itself does.
+  const cited = (id: string): string => (model.byId.get(id)?.retracted ? `${ctx.number(id)} ${m.entry.retractedSuffix}` : ctx.number(id));
+  for (const [label, ids] of related) if (ids.length > 0) field(label, ids.map(cited).join(', '));
 
   for (const { correction, changes } of describe.corrections(entry)) {
     const text = m.entry.correction(f.dateTime(correction.recordedAt), f.actor(correction.actor), m.revision(String(correction.revision)));
