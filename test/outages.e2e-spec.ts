@@ -1,4 +1,8 @@
-import { TestApp, bearer, startTestApp } from './support/test-app';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { TestApp, bearer, binaryBody, startTestApp } from './support/test-app';
 
 describe('Outages against the provider’s commitments', () => {
   let t: TestApp;
@@ -59,6 +63,52 @@ describe('Outages against the provider’s commitments', () => {
       .get(`/api/v1/cases/${caseId}/outages`)
       .set(bearer((await t.user('ferris')).token))
       .expect(404);
+  });
+
+  it('measures an outage against the commitment of its time: an amendment recorded later changes neither the view nor the dossier, today or as of before it (audit F4)', async () => {
+    const app = await startTestApp();
+    const dir = mkdtempSync(join(tmpdir(), 'mc-outages-'));
+    try {
+      const admin = bearer(await app.adminToken());
+      const providerId = (await app.http.post('/api/v1/providers').set(admin).send({ name: 'Presta replay' }).expect(201)).body.id;
+      const sla = (target: number, source: string) =>
+        app.http.post(`/api/v1/providers/${providerId}/sla`).set(admin).send({ metric: 'service_restoration', target, calendar: '24x7', source }).expect(201);
+      await sla(1440, 'remise en service 1 journée');
+      const agent = bearer((await app.user('bollywood')).token);
+      const caseId = (await app.http.post('/api/v1/cases').set(agent).send({ title: 'Coupure', providerId }).expect(201)).body.id;
+      const cutOff = (
+        await app.http
+          .post(`/api/v1/cases/${caseId}/access-cutoffs`)
+          .set(agent)
+          .send({ occurredAt: '2019-11-12T08:30:00+01:00', resources: [{ kind: 'mailbox' }], decidedBy: 'provider', priorNotice: 'written' })
+          .expect(201)
+      ).body.entryId;
+      await app.http
+        .post(`/api/v1/cases/${caseId}/access-restorations`)
+        .set(agent)
+        .send({ cutOffEntryId: cutOff, occurredAt: '2019-11-14T08:30:00+01:00' })
+        .expect(201);
+      const beforeAmendment = new Date().toISOString();
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      await sla(4320, 'avenant : 3 jours');
+
+      for (const query of ['', `?asOf=${encodeURIComponent(beforeAmendment)}`]) {
+        const [outage] = (await app.http.get(`/api/v1/cases/${caseId}/outages${query}`).set(agent).expect(200)).body.outages;
+        expect(outage.slaBreaches).toMatchObject([{ target: 1440, breachMinutes: 1440, source: 'remise en service 1 journée' }]);
+        const pdf = join(dir, 'dossier.pdf');
+        writeFileSync(
+          pdf,
+          (await app.http.get(`/api/v1/cases/${caseId}/dossier.pdf${query}`).set(agent).buffer(true).parse(binaryBody).expect(200)).body as Buffer,
+        );
+        const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString().replace(/\s+/g, ' ');
+        expect(text).toContain('Engagement de service dépassé de 1440 minutes');
+        expect(text).toContain('remise en service 1 journée');
+        expect(text).not.toContain('avenant : 3 jours');
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      await app.close();
+    }
   });
 
   it('measures an ongoing outage to now when asOf is later, exports as of now too, and refuses a cut-off dated before 1900', async () => {

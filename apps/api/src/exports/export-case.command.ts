@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Inject } from '@nestjs/common';
 import { Command, CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { AccessPolicy, AccountView, caseNotFound, actorOf } from '@mc/access';
-import { BusinessHoursDefinedData, Clock, ExportFormat, commitmentsOf, recordedActor, viewInstant } from '@mc/domain';
+import { BusinessHoursDefinedData, Clock, ExportFormat, recordedActor, viewInstant } from '@mc/domain';
 import { EVENT_STORE, EventStore } from '@mc/event-store/event-store.port';
 import { ContentStore, SigningKey, writeBundle } from '@mc/evidence';
 import { renderDossier } from '@mc/dossier';
@@ -54,13 +54,13 @@ export class ExportCaseHandler implements ICommandHandler<ExportCaseCommand, Exp
     private readonly cases: CaseStateCache,
   ) {}
 
-  /** The case's provider, by name and with its commitments in force, when the case names a registered one. */
+  /** The case's provider, by name and with its commitments over time (the dossier applies those of each outage's date, as held at asOf), when the case names a registered one. */
   private async providerOf(
     providerId: string | null,
   ): Promise<{ providerName?: string; providerCommitments?: ProviderSlaCommitment[]; providerBusinessHours?: BusinessHoursDefinedData | null }> {
     if (!providerId) return {};
     const { state } = await loadProvider(this.store, providerId);
-    return state.exists ? { providerName: state.name, providerCommitments: commitmentsOf(state), providerBusinessHours: state.businessHours } : {};
+    return state.exists ? { providerName: state.name, providerCommitments: state.commitmentHistory, providerBusinessHours: state.businessHours } : {};
   }
 
   async execute({ account, caseId, format, asOf, lang, correlationId }: ExportCaseCommand): Promise<ExportedFile> {

@@ -4,6 +4,7 @@ import {
   ProviderEvent,
   RecordedProviderEvent,
   SlaCommitmentDefinedData,
+  commitmentApplying,
   commitmentsOf,
   decideProvider,
   foldProvider,
@@ -171,6 +172,47 @@ describe('Provider decider', () => {
     given(registered, defined(SEED[3]), { type: 'SlaCommitmentWithdrawn', data: withdraw.data as never })
       .when(withdraw)
       .thenFails('NOT_FOUND', 'metric');
+  });
+
+  describe('the commitment that applied at a date (audit F4)', () => {
+    const restoration = (target: number, source: string): ProviderEvent => ({
+      type: 'SlaCommitmentDefined',
+      data: { metric: 'service_restoration', target, calendar: '24x7', source },
+    });
+    // 1 Sep 2026: one day; 20 Oct: the amendment, three days; 1 Nov: withdrawn.
+    const state = foldProvider([
+      ...recorded([registered, restoration(1440, 'remise en service 1 journée')], '2026-09-01T10:00:00.000Z'),
+      ...recorded([restoration(4320, 'avenant : 3 jours')], '2026-10-20T10:00:00.000Z'),
+      ...recorded([{ type: 'SlaCommitmentWithdrawn', data: { metric: 'service_restoration', reason: 'Avenant n°4' } }], '2026-11-01T10:00:00.000Z'),
+    ]);
+    const applying = (at: string, asOf: string) => commitmentApplying(state.commitmentHistory, 'service_restoration', at, asOf)?.source ?? null;
+
+    it('then the state keeps every commitment with when it was defined and when it ended', () => {
+      expect(state.commitmentHistory.map((c) => [c.target, c.definedAt, c.endedAt])).toEqual([
+        [1440, '2026-09-01T10:00:00.000Z', '2026-10-20T10:00:00.000Z'],
+        [4320, '2026-10-20T10:00:00.000Z', '2026-11-01T10:00:00.000Z'],
+      ]);
+      expect(commitmentsOf(state)).toEqual([]);
+    });
+
+    it('when a fact happened while a commitment was in force, then that one applies, whatever came later', () => {
+      expect(applying('2026-09-10T08:00:00+02:00', '2026-11-23T09:00:00.000Z')).toBe('remise en service 1 journée');
+      expect(applying('2026-10-25T08:00:00+01:00', '2026-11-23T09:00:00.000Z')).toBe('avenant : 3 jours');
+    });
+
+    it('when the fact came before any commitment was recorded, then the earliest known applies', () => {
+      expect(applying('2026-08-31T08:00:00+02:00', '2026-11-23T09:00:00.000Z')).toBe('remise en service 1 journée');
+    });
+
+    it('when asked as of a date, then what was recorded later is unknown: neither the amendment nor the withdrawal', () => {
+      expect(applying('2026-08-31T08:00:00+02:00', '2026-09-15T00:00:00.000Z')).toBe('remise en service 1 journée');
+      expect(applying('2026-10-25T08:00:00+01:00', '2026-10-30T00:00:00.000Z')).toBe('avenant : 3 jours');
+      expect(applying('2026-08-31T08:00:00+02:00', '2026-08-31T12:00:00.000Z')).toBeNull();
+    });
+
+    it('when the fact came after the withdrawal, then no commitment applies', () => {
+      expect(applying('2026-11-10T08:00:00+01:00', '2026-11-23T09:00:00.000Z')).toBeNull();
+    });
   });
 
   it('refuses to withdraw a metric not in force, an unknown metric, or without a reason', () => {

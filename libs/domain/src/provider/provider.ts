@@ -102,6 +102,12 @@ export interface ProviderCommitment extends SlaCommitmentDefinedData {
   definedBy: { id: string; username: string };
 }
 
+/** A commitment as it was in force for a while: from its recordedAt until a redefinition or withdrawal of its metric. */
+export interface ProviderCommitmentPeriod extends ProviderCommitment {
+  /** When a redefinition or a withdrawal of the metric ended it (that event's recordedAt); absent while in force. */
+  endedAt?: string;
+}
+
 export interface ProviderState {
   exists: boolean;
   name: string;
@@ -111,12 +117,24 @@ export interface ProviderState {
   registeredAt: string | null;
   /** The commitment in force per metric; a redefinition replaces it, a withdrawal removes it. */
   commitments: Partial<Record<SlaMetric, ProviderCommitment>>;
+  /** Every commitment ever defined, in recorded order, with when it ended: what the contract said at each date. */
+  commitmentHistory: ProviderCommitmentPeriod[];
   /** The contract's support hours, once defined (the seed contract's apply until then). */
   businessHours: (BusinessHoursDefinedData & { definedAt: string }) | null;
 }
 
 export function initialProviderState(): ProviderState {
-  return { exists: false, name: '', contractReference: null, services: [], contact: null, registeredAt: null, commitments: {}, businessHours: null };
+  return {
+    exists: false,
+    name: '',
+    contractReference: null,
+    services: [],
+    contact: null,
+    registeredAt: null,
+    commitments: {},
+    commitmentHistory: [],
+    businessHours: null,
+  };
 }
 
 export function evolveProvider(state: ProviderState, event: RecordedProviderEvent): ProviderState {
@@ -135,12 +153,13 @@ export function evolveProvider(state: ProviderState, event: RecordedProviderEven
     case 'SlaCommitmentDefined': {
       const { actor, recordedAt } = event.metadata;
       const commitment: ProviderCommitment = { ...e.data, definedAt: recordedAt, definedBy: { id: actor.id, username: actor.username } };
-      return { ...state, commitments: { ...state.commitments, [e.data.metric]: commitment } };
+      const commitmentHistory = [...endPeriod(state.commitmentHistory, e.data.metric, recordedAt), commitment];
+      return { ...state, commitments: { ...state.commitments, [e.data.metric]: commitment }, commitmentHistory };
     }
     case 'SlaCommitmentWithdrawn': {
       const commitments = { ...state.commitments };
       delete commitments[e.data.metric];
-      return { ...state, commitments };
+      return { ...state, commitments, commitmentHistory: endPeriod(state.commitmentHistory, e.data.metric, event.metadata.recordedAt) };
     }
     case 'ProviderReportExported':
       return state;
@@ -151,6 +170,11 @@ export function evolveProvider(state: ProviderState, event: RecordedProviderEven
       return never;
     }
   }
+}
+
+/** The history with the metric's commitment in force (if any) ended at `endedAt`. */
+function endPeriod(history: readonly ProviderCommitmentPeriod[], metric: SlaMetric, endedAt: string): ProviderCommitmentPeriod[] {
+  return history.map((c) => (c.metric === metric && c.endedAt === undefined ? { ...c, endedAt } : c));
 }
 
 export function foldProvider(events: Iterable<RecordedProviderEvent>): ProviderState {
@@ -165,6 +189,34 @@ export function commitmentsOf(state: ProviderState): ProviderCommitment[] {
     const commitment = state.commitments[metric];
     return commitment ? [commitment] : [];
   });
+}
+
+/**
+ * The commitment of `metric` that applies to a fact at `at`, as the journal held it at `asOf`
+ * (`history` in recorded order, e.g. `state.commitmentHistory`):
+ * - only what was recorded by asOf counts, and a redefinition or withdrawal recorded after asOf
+ *   had not ended anything yet (as-of replays: "what the journal held on that date");
+ * - the commitment in force at `at` is the latest recorded at or before `at`, none if it had
+ *   been withdrawn by then: a later amendment does not rewrite past breaches;
+ * - when nothing was recorded by `at` (the contract was entered in the journal after the fact),
+ *   the earliest known is taken as the contract's terms at the time.
+ * A commitment without definedAt counts as known since always (callers without history).
+ */
+export function commitmentApplying<T extends { metric: SlaMetric; definedAt?: string; endedAt?: string }>(
+  history: readonly T[],
+  metric: SlaMetric,
+  at: string,
+  asOf: string,
+): T | null {
+  const ms = (iso: string | undefined, otherwise: number) => (iso === undefined ? otherwise : Date.parse(iso));
+  const atMs = Date.parse(at);
+  const asOfMs = Date.parse(asOf);
+  const known = history.filter((c) => c.metric === metric && ms(c.definedAt, -Infinity) <= asOfMs);
+  const before = known.filter((c) => ms(c.definedAt, -Infinity) <= atMs);
+  const latest = before[before.length - 1];
+  if (latest === undefined) return known[0] ?? null;
+  const endedMs = ms(latest.endedAt, Infinity);
+  return endedMs <= atMs && endedMs <= asOfMs ? null : latest;
 }
 
 const fail = (code: DomainError['code'], field: string, fr: string, en: string): never => {

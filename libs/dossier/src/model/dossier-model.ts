@@ -50,6 +50,7 @@ export interface DossierModel {
 }
 
 export interface DossierModelOptions {
+  /** The provider's commitments over time (ProviderState.commitmentHistory): each cut-off is measured against the one in force when it began, as held at asOf. */
   providerCommitments?: ProviderSlaCommitment[];
   providerBusinessHours?: BusinessHoursDefinedData | null;
   alsaceMoselle?: boolean;

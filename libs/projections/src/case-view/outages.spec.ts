@@ -270,6 +270,34 @@ describe('outagesOf', () => {
     });
   });
 
+  describe('given a one-day commitment recorded on 1 Sep 2026 and amended to three days on 20 Oct (audit F4)', () => {
+    // The cut-off of Mon 31 Aug 08:00 Paris (06:00Z), recorded on 1 Sep; its restoration (Wed 2 Sep 08:00) recorded on 20 Oct.
+    const c = caseWithCutOff({ occurredAt: '2026-08-31T08:00:00+02:00', priorNotice: 'written' }, '2026-09-01T10:00:00.000Z');
+    restore(c, 'back', '2026-09-02T08:00:00+02:00', '2026-10-20T10:00:00.000Z');
+    const history: ProviderSlaCommitment[] = [
+      { ...RESTORATION_1_DAY, source: 'remise en service 1 journée', definedAt: '2026-09-01T10:00:00.000Z', endedAt: '2026-10-20T10:00:00.000Z' },
+      { metric: 'service_restoration', target: 4320, calendar: '24x7', source: 'avenant : 3 jours', definedAt: '2026-10-20T10:00:00.000Z' },
+    ];
+
+    it('when replayed as of 15 Sep, then only the one-day commitment the journal held applies: breached by 19,800 minutes so far', () => {
+      const [outage] = outagesOf(c.records, '2026-09-15T00:00:00Z', history).outages;
+      expect(outage).toMatchObject({ ongoing: true, durationMinutes: 21240 });
+      expect(outage!.slaBreaches).toMatchObject([{ target: 1440, breachMinutes: 19800, source: 'remise en service 1 journée' }]);
+    });
+
+    it('when asked today, then the 48-hour outage still breaches the commitment of its time by 1,440 minutes: the amendment does not rewrite it', () => {
+      const [outage] = outagesOf(c.records, '2026-11-23T09:00:00Z', history).outages;
+      expect(outage).toMatchObject({ ongoing: false, durationMinutes: 2880 });
+      expect(outage!.slaBreaches).toMatchObject([{ target: 1440, breachMinutes: 1440, source: 'remise en service 1 journée' }]);
+    });
+
+    it('when a cut-off comes after the amendment, then the amendment applies to it', () => {
+      const later = caseWithCutOff({ occurredAt: '2026-11-02T08:00:00+01:00', priorNotice: 'written' }, '2026-11-02T10:00:00.000Z');
+      restore(later, 'back', '2026-11-04T08:00:00+01:00', '2026-11-04T10:00:00.000Z');
+      expect(outagesOf(later.records, '2026-11-23T09:00:00Z', history).outages[0]!.slaBreaches).toEqual([]);
+    });
+  });
+
   describe('given the restoration of Thu 14 Nov 08:30 recorded at 10:00', () => {
     const c = caseWithCutOff();
     restore(c, 'back', '2019-11-14T08:30:00+01:00', '2019-11-14T09:00:00.000Z');

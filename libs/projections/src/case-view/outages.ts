@@ -5,6 +5,7 @@ import {
   SEED_CONTRACT_SUPPORT_HOURS_ALSACE_MOSELLE,
   assessSla,
   businessMinutesBetween,
+  commitmentApplying,
   deadlineRule,
   everythingRestored,
   formatInstant,
@@ -20,7 +21,8 @@ import { TimelineEntry, buildTimeline } from './timeline';
  * Access cut-offs of a case (DEADLINES.md, rules `provider-sla-service_restoration` and
  * `provider-prior-notice`): when access went, when it came back (in parts), how long it lasted in
  * wall-clock and in business minutes, and which of the provider's commitments it breached.
- * Pure: computed from the events of the case stream, the provider's current commitments and asOf.
+ * Pure: computed from the events of the case stream, the provider's commitments (with their
+ * history, to know which applied when) and asOf.
  */
 
 // ---------------------------------------------------------------------------------------------
@@ -85,9 +87,10 @@ export function outageSpansOf(entries: readonly TimelineEntry[], byId: ReadonlyM
 // ---------------------------------------------------------------------------------------------
 
 /**
- * One current commitment of the provider (from `SlaCommitmentDefined`, as the caller folded the
- * provider stream; SlaCommitmentDefinedData fits). `target` is in minutes on the contract's
- * calendar; for `prior_notice`, the notice period owed (0: none). Named apart from @mc/domain's `SlaCommitment` (which carries a ContractCalendar).
+ * One commitment of the provider (from `SlaCommitmentDefined`, as the caller folded the provider
+ * stream: @mc/domain's ProviderCommitmentPeriod fits, and `state.commitmentHistory` is the whole
+ * history). `target` is in minutes on the contract's calendar; for `prior_notice`, the notice
+ * period owed (0: none). Named apart from @mc/domain's `SlaCommitment` (which carries a ContractCalendar).
  */
 export interface ProviderSlaCommitment {
   metric: SlaRuleMetric;
@@ -95,6 +98,10 @@ export interface ProviderSlaCommitment {
   calendar: '24x7' | 'business_hours';
   /** The contract clause, e.g. "Contrat d'engagement, annexe 4, indicateur 4.1.2". */
   source?: string;
+  /** When the journal recorded it; absent: known since always. */
+  definedAt?: string;
+  /** When a redefinition or withdrawal of its metric was recorded; absent: still in force. */
+  endedAt?: string;
 }
 
 /** The seed contract's support hours, with Alsace-Moselle's holidays when the organisation is there (one object each: calendars memoize per object). */
@@ -111,6 +118,7 @@ export interface OutagesOptions {
 
 /** The metrics a cut-off is measured against (rule scopes of `fr-2026`). */
 export type OutageSlaMetric = Extract<SlaRuleMetric, 'service_restoration' | 'prior_notice'>;
+const OUTAGE_METRICS: readonly OutageSlaMetric[] = ['service_restoration', 'prior_notice'];
 
 export interface OutageSlaBreach {
   metric: OutageSlaMetric;
@@ -209,10 +217,13 @@ function subtractBusinessMinutes(end: string, minutes: number, calendar: Contrac
   return formatInstant(endMs - hi * MINUTE_MS);
 }
 
-/** The last commitment given for each metric (a redefinition replaces the earlier one). */
-function currentCommitments(commitments: readonly ProviderSlaCommitment[]): Map<SlaRuleMetric, ProviderSlaCommitment> {
+/** The commitments that apply to a cut-off at `occurredAt`, as the journal held them at asOf (@mc/domain `commitmentApplying`). */
+function commitmentsFor(history: readonly ProviderSlaCommitment[], occurredAt: string, asOf: string): Map<SlaRuleMetric, ProviderSlaCommitment> {
   const byMetric = new Map<SlaRuleMetric, ProviderSlaCommitment>();
-  for (const c of commitments) byMetric.set(c.metric, c);
+  for (const metric of OUTAGE_METRICS) {
+    const commitment = commitmentApplying(history, metric, occurredAt, asOf);
+    if (commitment) byMetric.set(metric, commitment);
+  }
   return byMetric;
 }
 
@@ -287,7 +298,7 @@ function breachesOf(
 /**
  * The access cut-offs of ONE case stream as the journal held them at `asOf` (basis `recorded`:
  * an event recorded later does not count, so a restoration recorded after asOf leaves the cut-off
- * ongoing), measured against the provider's current commitments.
+ * ongoing), measured against the provider's commitments.
  *
  * - Corrections apply (dates, resources, priorNotice, the cut-off a restoration refers to...).
  * - Retracted cut-offs are left out; retracted restorations do not count.
@@ -298,6 +309,11 @@ function breachesOf(
  *   (or asOf), whoever decided the cut-off (DEADLINES.md makes no exception); `prior_notice`
  *   (target > 0) is breached by a cut-off the provider decided with priorNotice 'none', and is a
  *   doubt (`slaDoubts`, not a breach) when who decided it is unknown. Other metrics concern incidents.
+ * - The commitment that applies to a cut-off is the one in force when it began, as the journal
+ *   held it at asOf (@mc/domain `commitmentApplying`): one recorded after asOf is unknown then,
+ *   and an amendment does not rewrite the breaches of earlier cut-offs. With no commitment
+ *   recorded before the cut-off, the earliest known applies. `commitments` is the provider's
+ *   history (commitments without definedAt count as known since always, the last of a metric wins).
  * - `business_hours` commitments and businessMinutes use `options.businessCalendar`, by default
  *   the seed contract's support hours (Mon-Fri 09:00-12:00, 13:30-17:30, French holidays).
  */
@@ -310,7 +326,6 @@ export function outagesOf(
   const businessCalendar = options.businessCalendar ?? defaultBusinessCalendar(options.alsaceMoselle === true);
   const timeline = buildTimeline(records, { asOf, basis: 'recorded' });
   const byId = new Map(timeline.entries.map((e) => [e.entryId, e]));
-  const current = currentCommitments(commitments);
   const asOfMs = instantOf(asOf);
 
   const outages = outageSpansOf(timeline.entries, byId, asOf)
@@ -321,7 +336,7 @@ export function outagesOf(
       const priorNotice = String(d.priorNotice ?? 'none') as PriorNotice;
       const occurredAt = span.cutOff.occurredAt;
       const until = span.endedAt ?? asOf;
-      const assessed = breachesOf({ occurredAt, decidedBy, priorNotice }, span.endedAt, asOf, current, businessCalendar);
+      const assessed = breachesOf({ occurredAt, decidedBy, priorNotice }, span.endedAt, asOf, commitmentsFor(commitments, occurredAt, asOf), businessCalendar);
       const outage: Outage = {
         cutOffEntryId: span.cutOff.entryId,
         occurredAt,
