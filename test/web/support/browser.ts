@@ -36,13 +36,20 @@ export async function startWebApp(): Promise<WebApp> {
   return { t, url: `http://127.0.0.1:${port}`, close: () => t.close() };
 }
 
-/** A page that records console errors and CSP violations so that a test can assert there were none. */
-export async function newPage(browser: Browser, viewport = DESKTOP): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+/**
+ * A page that records console errors and CSP violations so that a test can assert there were none.
+ * Its clock is on Paris time unless the test says otherwise (timezoneId).
+ */
+export async function newPage(
+  browser: Browser,
+  viewport = DESKTOP,
+  { timezoneId = 'Europe/Paris' }: { timezoneId?: string } = {},
+): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
   const context = await browser.newContext({
     viewport,
     acceptDownloads: true,
     locale: 'fr-FR',
-    timezoneId: 'Europe/Paris',
+    timezoneId,
     ...(viewport.width < 600 ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
   });
   const page = await context.newPage();

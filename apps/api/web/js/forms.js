@@ -1,5 +1,5 @@
 import { ApiError } from './api.js';
-import { isoToLocalInput, localInputToIso, toLocalInput } from './dates.js';
+import { computerIsNotOnParisTime, isoToLocalInput, localInputToIso, parisWallTimeKind, toLocalInput } from './dates.js';
 import { h, uid } from './dom.js';
 import { enumLabel, t } from './i18n.js';
 
@@ -19,7 +19,7 @@ const DURATION_UNITS = [
   ['hours', 'form.hours', 60],
   ['minutes', 'form.minutes', 1],
 ];
-const zone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+const computerZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 function labelText(field) {
   return field.label ?? t(field.labelKey ?? `field.${field.name}`);
@@ -46,7 +46,8 @@ function optionsOf(field) {
 
 function hintOf(field) {
   if (field.hint) return field.hint;
-  if (field.type === 'datetime') return t('form.timeHint', { zone: zone() });
+  if (field.type === 'datetime')
+    return computerIsNotOnParisTime() ? `${t('form.timeHint')} ${t('form.timeHintElsewhere', { zone: computerZone() })}` : t('form.timeHint');
   if (field.type === 'list') return t('form.listHint');
   return null;
 }
@@ -199,13 +200,30 @@ function buildField(field) {
           t('form.now'),
         )
       : null;
-  const group = h('div', { class: groupClass }, label, nowButton ? h('div', { class: 'mc-datetime' }, control, nowButton) : control, error);
+  // The hour repeated or skipped when the clocks change: said under the field as soon as it is typed.
+  const clockNote = field.type === 'datetime' ? h('p', { class: 'fr-info-text mc-clock-note', id: `${id}-clock`, hidden: true }) : null;
+  const showClockNote = () => {
+    const kind = parisWallTimeKind(control.value);
+    clockNote.hidden = kind !== 'repeated' && kind !== 'skipped';
+    clockNote.textContent = kind === 'repeated' ? t('form.repeatedHour') : kind === 'skipped' ? t('form.skippedHour') : '';
+  };
+  if (clockNote) {
+    describedBy.push(clockNote.id);
+    control.setAttribute('aria-describedby', describedBy.join(' '));
+    control.addEventListener('input', showClockNote);
+    control.addEventListener('change', showClockNote);
+  }
+  const group = h('div', { class: groupClass }, label, nowButton ? h('div', { class: 'mc-datetime' }, control, nowButton) : control, clockNote, error);
   return {
     field,
     node: group,
     focusTarget: () => control,
     read: () => control.value,
-    write: (value) => (control.value = value ?? ''),
+    write: (value) => {
+      control.value = value ?? '';
+      if (clockNote) showClockNote();
+    },
+    check: () => (field.type === 'datetime' && parisWallTimeKind(control.value) === 'skipped' ? t('form.skippedHour') : null),
     showError: (message) => {
       group.classList.toggle(`${groupClass}--error`, Boolean(message));
       control.classList.toggle(isSelect ? 'fr-select--error' : 'fr-input--error', Boolean(message));
@@ -381,8 +399,13 @@ export function buildForm({ fields, submitLabel, onSubmit, draftKey, initial = {
     summary.focus();
   };
 
+  /** What the page can tell before sending, for every field at once: [{field, message}]. */
+  const localProblems = () => controls.map((c) => ({ field: c.field.name, message: c.check?.() })).filter((problem) => problem.message);
+
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
+    const problems = localProblems();
+    if (problems.length) return showProblems(new ApiError(400, { message: problems.map((p) => p.message), fields: problems }));
     submit.disabled = true;
     const label = submit.textContent;
     submit.textContent = t('form.sending');

@@ -103,7 +103,6 @@ const FR = {
   'timeline.retract': 'Retirer',
   'timeline.evidence': 'Pièces jointes',
   'timeline.download': 'Télécharger {name}',
-  'timeline.asOf': 'Le journal tel qu’il était le {date}',
   'timeline.filter': 'Afficher',
   'timeline.entryCount': '{n} entrée(s)',
 
@@ -161,7 +160,11 @@ const FR = {
   'form.saved': 'Entrée enregistrée le {date}.',
   'form.draftRestored': 'Brouillon retrouvé : votre saisie précédente a été remise en place.',
   'form.now': 'Maintenant',
-  'form.timeHint': 'Heure locale ({zone}).',
+  'form.timeHint': 'Heure de Paris.',
+  'form.timeHintElsewhere': 'Votre ordinateur n’est pas à l’heure de Paris ({zone}) : saisissez l’heure qu’il était à Paris.',
+  'form.repeatedHour':
+    'Cette heure a existé deux fois, la nuit du passage à l’heure d’hiver : elle est enregistrée comme la première (heure d’été, UTC+2). Si les faits ont eu lieu pendant la seconde, précisez-le dans la description.',
+  'form.skippedHour': 'Cette heure n’a pas existé à Paris : cette nuit-là, les horloges sont passées de 2 h à 3 h (heure d’été). Vérifiez l’heure.',
   'form.listHint': 'Un élément par ligne.',
   'form.yes': 'Oui',
   'form.no': 'Non',
@@ -172,7 +175,7 @@ const FR = {
   'form.fileHint': 'Photo, PDF, capture d’écran, courriel enregistré… (25 Mo au plus).',
   'form.photo': 'Prendre une photo',
   'form.evidenceFailed': 'L’entrée est enregistrée, mais la pièce jointe n’a pas pu l’être : {message}',
-  'form.attachmentSaved': 'Pièce jointe enregistrée (empreinte SHA-256 {sha}).',
+  'form.attachmentSaved': 'Pièce jointe enregistrée et scellée : {name}.',
 
   'field.occurredAt': 'Date et heure des faits',
   'field.endedAt': 'Fin (si c’est terminé)',
@@ -239,7 +242,7 @@ const FR = {
 
   'evidence.title': 'Joindre une pièce',
   'evidence.submit': 'Envoyer la pièce',
-  'evidence.sent': 'Pièce enregistrée : {name} (SHA-256 {sha}).',
+  'evidence.sent': 'Pièce enregistrée et scellée : {name}.',
 
   'requests.title': 'Registre des demandes écrites',
   'requests.empty': 'Aucune demande écrite dans ce dossier.',
@@ -330,10 +333,10 @@ const FR = {
   'audit.col.who': 'Qui',
   'audit.col.action': 'Quoi',
   'audit.unavailable': 'Le journal des consultations n’est pas encore disponible sur ce service.',
-  'auditAction.read': 'lecture',
-  'auditAction.export': 'export',
-  'auditAction.share': 'partage',
-  'auditAction.revoke': 'fin de partage',
+  'auditAction.read': 'Lecture',
+  'auditAction.export': 'Export',
+  'auditAction.share': 'Partage',
+  'auditAction.revoke': 'Fin de partage',
   'auditWhat.timeline': 'chronologie',
   'auditWhat.summary': 'résumé du dossier',
   'auditWhat.deadlines': 'échéances',
@@ -587,7 +590,8 @@ const FR = {
   'case.reopenDone': 'Dossier rouvert le {date}.',
   'case.closedNotice': 'Ce dossier est clos : il ne reçoit plus d’entrée, mais reste partagé et exportable.',
   'case.exportAsOf': 'Exporter le dossier dans son état au',
-  'case.exportAsOfHint': 'Facultatif ; vide : son état actuel.',
+  'case.exportAsOfHint':
+    'Date d’enregistrement, pas celle des faits : le dossier tel que le journal le contenait à ce moment. Facultatif ; vide : son état actuel.',
   'newCase.provider': 'Prestataire en cause',
   'newCase.providerHint': 'Ses délais garantis par contrat mesurent les coupures du dossier.',
   'newCase.holidays': 'Jours fériés pris en compte dans les délais',
@@ -596,6 +600,31 @@ const FR = {
   'form.days': 'jours',
   'form.hours': 'heures',
   'form.minutes': 'minutes',
+
+  // Web audit 6, 7, 9, 15: replay headings, exports before the opening, the reads and exports page, sealed files.
+  'timeline.asOf.recorded': 'Le journal tel qu’il était le {date}',
+  'timeline.asOf.occurred': 'Les faits survenus jusqu’au {date}, tels que connus aujourd’hui',
+  'timeline.asOfNote.recorded': 'Seul ce qui était enregistré à cette date apparaît : les entrées et corrections consignées plus tard n’y sont pas.',
+  'timeline.asOfNote.occurred':
+    'Les entrées dont les faits datent d’avant cette date, avec les corrections enregistrées depuis : ce n’est pas ce que le journal contenait à cette date.',
+  'timeline.backToNow': 'Revenir à l’état actuel',
+  'case.exportBeforeOpening':
+    'Le dossier n’existait pas encore à cette date (ouvert le {date}). Cette date est celle de l’enregistrement, pas celle des faits : pour l’état actuel, laissez-la vide.',
+  'audit.asOf': 'dans son état au {date}',
+  'audit.asOfOccurred': 'faits survenus jusqu’au {date}',
+  'audit.period': 'du {from} au {to}',
+  'audit.since': 'depuis le {from}',
+  'audit.until': 'jusqu’au {to}',
+  'audit.file': 'pièce jointe « {name} »',
+  'audit.purpose': 'motif : {purpose}',
+  'audit.reason': 'Motif : « {reason} »',
+  'audit.details': 'Détails',
+  'audit.fingerprint': 'Empreinte SHA-256 du fichier remis : {sha}',
+  'audit.fingerprintHelp':
+    'Cette empreinte est calculée à partir du contenu exact du fichier : un fichier qui a la même empreinte est bien celui qui a été remis ce jour-là, sans aucune modification.',
+  'more.sealedTitle': 'Que veut dire « scellée » ?',
+  'more.sealedText':
+    'Le journal a calculé l’empreinte numérique du fichier (SHA-256), propre à son contenu exact. Elle figure dans le dossier PDF et le paquet de preuve : si le fichier était modifié, même d’un seul caractère, elle ne correspondrait plus.',
 };
 
 const EN = {
@@ -680,7 +709,6 @@ const EN = {
   'timeline.retract': 'Retract',
   'timeline.evidence': 'Attached files',
   'timeline.download': 'Download {name}',
-  'timeline.asOf': 'The journal as it stood on {date}',
   'timeline.filter': 'Show',
   'timeline.entryCount': '{n} entries',
 
@@ -738,7 +766,11 @@ const EN = {
   'form.saved': 'Entry saved on {date}.',
   'form.draftRestored': 'Draft found: what you typed before has been put back.',
   'form.now': 'Now',
-  'form.timeHint': 'Local time ({zone}).',
+  'form.timeHint': 'Paris time.',
+  'form.timeHintElsewhere': 'Your computer is not on Paris time ({zone}): type the time it was in Paris.',
+  'form.repeatedHour':
+    'This time happened twice, the night the clocks went back: it is recorded as the first one (summer time, UTC+2). If the facts happened during the second, say so in the description.',
+  'form.skippedHour': 'This time did not exist in Paris: that night the clocks went from 2:00 to 3:00 (summer time). Check the time.',
   'form.listHint': 'One item per line.',
   'form.yes': 'Yes',
   'form.no': 'No',
@@ -749,7 +781,7 @@ const EN = {
   'form.fileHint': 'Photo, PDF, screenshot, saved email… (25 MB at most).',
   'form.photo': 'Take a photo',
   'form.evidenceFailed': 'The entry is saved, but the attachment could not be: {message}',
-  'form.attachmentSaved': 'Attachment saved (SHA-256 {sha}).',
+  'form.attachmentSaved': 'Attachment saved and sealed: {name}.',
 
   'field.occurredAt': 'Date and time of the facts',
   'field.endedAt': 'End (if it is over)',
@@ -816,7 +848,7 @@ const EN = {
 
   'evidence.title': 'Attach a file',
   'evidence.submit': 'Send the file',
-  'evidence.sent': 'File saved: {name} (SHA-256 {sha}).',
+  'evidence.sent': 'File saved and sealed: {name}.',
 
   'requests.title': 'Register of written requests',
   'requests.empty': 'No written request in this case.',
@@ -907,10 +939,10 @@ const EN = {
   'audit.col.who': 'Who',
   'audit.col.action': 'What',
   'audit.unavailable': 'The access log is not available on this service yet.',
-  'auditAction.read': 'read',
-  'auditAction.export': 'export',
-  'auditAction.share': 'share',
-  'auditAction.revoke': 'revocation',
+  'auditAction.read': 'Read',
+  'auditAction.export': 'Export',
+  'auditAction.share': 'Share',
+  'auditAction.revoke': 'Revocation',
   'auditWhat.timeline': 'timeline',
   'auditWhat.summary': 'case summary',
   'auditWhat.deadlines': 'deadlines',
@@ -1164,7 +1196,7 @@ const EN = {
   'case.reopenDone': 'Case reopened on {date}.',
   'case.closedNotice': 'This case is closed: it takes no more entries, but stays shared and exportable.',
   'case.exportAsOf': 'Export the case as it stood on',
-  'case.exportAsOfHint': 'Optional; empty: as it stands now.',
+  'case.exportAsOfHint': 'A recording date, not a date of the facts: the case as the journal held it then. Optional; empty: as it stands now.',
   'newCase.provider': 'Provider concerned',
   'newCase.providerHint': 'The times its contract guarantees measure the case’s cut-offs.',
   'newCase.holidays': 'Public holidays counted in deadlines',
@@ -1173,6 +1205,31 @@ const EN = {
   'form.days': 'days',
   'form.hours': 'hours',
   'form.minutes': 'minutes',
+
+  // Web audit 6, 7, 9, 15: replay headings, exports before the opening, the reads and exports page, sealed files.
+  'timeline.asOf.recorded': 'The journal as it stood on {date}',
+  'timeline.asOf.occurred': 'The facts up to {date}, as known today',
+  'timeline.asOfNote.recorded': 'Only what was recorded by that date is shown: entries and corrections recorded later are left out.',
+  'timeline.asOfNote.occurred':
+    'The entries whose facts date from before then, with the corrections recorded since: this is not what the journal held on that date.',
+  'timeline.backToNow': 'Back to the case as it stands now',
+  'case.exportBeforeOpening':
+    'The case did not exist yet on that date (opened on {date}). This is a recording date, not a date of the facts: leave it empty for the case as it stands now.',
+  'audit.asOf': 'as it stood on {date}',
+  'audit.asOfOccurred': 'facts up to {date}',
+  'audit.period': 'from {from} to {to}',
+  'audit.since': 'since {from}',
+  'audit.until': 'up to {to}',
+  'audit.file': 'attached file “{name}”',
+  'audit.purpose': 'purpose: {purpose}',
+  'audit.reason': 'Reason: “{reason}”',
+  'audit.details': 'Details',
+  'audit.fingerprint': 'SHA-256 fingerprint of the file handed out: {sha}',
+  'audit.fingerprintHelp':
+    'This fingerprint is computed from the file’s exact content: a file with the same fingerprint is the very one handed out that day, unchanged.',
+  'more.sealedTitle': 'What does “sealed” mean?',
+  'more.sealedText':
+    'The journal computed the file’s digital fingerprint (SHA-256), unique to its exact content. It is listed in the PDF dossier and the evidence bundle: if the file were changed, even by one character, it would no longer match.',
 };
 
 const DICT = { fr: FR, en: EN };

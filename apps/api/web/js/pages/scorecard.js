@@ -1,6 +1,6 @@
 import { get } from '../api.js';
 import { badge, h, render } from '../dom.js';
-import { formatDateTime, formatMinutes, localInputToIso } from '../dates.js';
+import { formatDateTime, formatMinutes, localInputToIso, toLocalInput } from '../dates.js';
 import { downloadButton } from '../download-button.js';
 import { dateInput } from '../forms.js';
 import { enumLabel, lang, t } from '../i18n.js';
@@ -9,10 +9,10 @@ import { metricLabel, minutesWithTotal } from '../providers.js';
 import { table } from '../table.js';
 
 const pad = (n) => String(n).padStart(2, '0');
-const dateValue = (d) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+const dateValue = (d) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 const isDate = (v) => /^\d{4}-\d{2}-\d{2}$/.test(v ?? '');
 
-/** The period's bounds as ISO instants with the browser's offset: from the first day's start to the last day's end. */
+/** The period's bounds as ISO instants, Paris time: from the first day's start to the last day's end. */
 const periodOf = (from, to) => ({ from: localInputToIso(`${from}T00:00`), to: localInputToIso(`${to}T23:59:59`) });
 
 function figure(label, value, id) {
@@ -65,10 +65,10 @@ function breachesSection(card, titles) {
 /** The provider's evaluation over the period, on the cases the reader may see, and its PDF report. */
 export async function show(_params, query) {
   const providers = await get('/providers');
-  const today = new Date();
-  const yearAgo = new Date(today.getFullYear() - 1, today.getMonth(), today.getDate() + 1);
-  const fromValue = isDate(query.from) ? query.from : dateValue(yearAgo);
-  const toValue = isDate(query.to) ? query.to : dateValue(today);
+  const today = toLocalInput().slice(0, 10); // Paris date
+  const [y, m, d] = today.split('-').map(Number);
+  const fromValue = isDate(query.from) ? query.from : dateValue(new Date(Date.UTC(y - 1, m - 1, d + 1)));
+  const toValue = isDate(query.to) ? query.to : today;
   const chosen = providers.find((p) => p.id === query.provider) ?? (providers.length === 1 ? providers[0] : null);
 
   const select = h(
