@@ -3,6 +3,7 @@ import type { Messages } from '../i18n';
 
 const MINUTES_PER_DAY = 24 * 60;
 const HOUR_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * HOUR_MS;
 /** Offsets change on a quarter hour at the finest: one is looked up per quarter hour, then remembered. */
 const QUARTER_HOUR_MS = 15 * 60 * 1000;
 const MAX_REMEMBERED_OFFSETS = 50_000;
@@ -122,6 +123,10 @@ export class Formatter {
    * (by Δ) before or after the instant the clock went back.
    */
   private ambiguous(ms: number): boolean {
+    // Most days have no change: the offsets at the ends of the days around are enough to know it.
+    const firstDay = Math.floor((ms - HOUR_MS) / DAY_MS) * DAY_MS;
+    const lastDay = Math.floor((ms + HOUR_MS) / DAY_MS) * DAY_MS + DAY_MS;
+    if (this.offsetMinutes(firstDay) === this.offsetMinutes(lastDay)) return false;
     const before = this.offsetMinutes(ms - HOUR_MS);
     const after = this.offsetMinutes(ms + HOUR_MS);
     // Same offset: no change within the hour; a larger one: the clock went forward, no time shows twice.

@@ -1,5 +1,5 @@
 import type { DossierFonts } from './fonts';
-import { glyphRuns, remembered, shownText, type Covers, type GlyphRun } from './glyph-runs';
+import { drawnWhole, glyphRuns, remembered, shownText, type Covers, type GlyphRun } from './glyph-runs';
 
 interface EmbeddedFontInternals {
   font?: { hasGlyphForCodePoint?: (codePoint: number) => boolean };
@@ -12,6 +12,7 @@ interface EmbeddedFontInternals {
  */
 export class TextDrawer {
   private readonly coverage = new Map<string, Covers>();
+  private readonly whole = new Map<string, RegExp>();
 
   constructor(
     readonly doc: PDFKit.PDFDocument,
@@ -20,6 +21,12 @@ export class TextDrawer {
 
   /** The runs of `text` in the face at `path`, which must be the document's current face. */
   runs(path: string, text: string): GlyphRun[] {
+    let whole = this.whole.get(path);
+    if (!whole) {
+      whole = drawnWhole(this.covers(path, path));
+      this.whole.set(path, whole);
+    }
+    if (whole.test(text)) return [{ text, fallback: false }];
     const fallback = this.fonts.fallback;
     return glyphRuns(text, this.covers(path, path), fallback === undefined ? undefined : this.covers(fallback, path));
   }

@@ -1,4 +1,4 @@
-import { codeOf, glyphRuns, remembered } from './glyph-runs';
+import { codeOf, drawnWhole, glyphRuns, remembered } from './glyph-runs';
 
 /** A face that draws Latin text but no emoji, and a symbol face that draws only 📚 and ✅. */
 const latin = (cp: number): boolean => cp < 0x2000 || cp === 0x2019;
@@ -59,5 +59,15 @@ describe('remembered', () => {
     });
     glyphRuns('éé📚📚', covers);
     expect(asked).toEqual([0xe9, 0x1f4da]);
+  });
+});
+
+describe('drawnWhole', () => {
+  it('matches the common text a face draws entirely, and nothing with a character it lacks', () => {
+    const whole = drawnWhole((cp) => (cp < 0x2000 || cp === 0x202f) && cp !== 0xe9);
+    expect(whole.test('Coupure de l’accès')).toBe(false); // é is lacking
+    expect(whole.test('Coupure a 08:30 « ok »\n1\u202f250')).toBe(true);
+    expect(whole.test('fin 📚')).toBe(false);
+    expect(whole.test('中文')).toBe(false);
   });
 });

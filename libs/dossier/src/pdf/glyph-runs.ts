@@ -62,6 +62,33 @@ export function remembered(covers: Covers): Covers {
   };
 }
 
+/** Where the text of French and English dossiers lives: Latin letters, punctuation, €. */
+const COMMON_RANGES: ReadonlyArray<readonly [number, number]> = [
+  [0x0a, 0x0a],
+  [0x20, 0x7e],
+  [0xa0, 0x24f],
+  [0x2000, 0x206f],
+  [0x20ac, 0x20ac],
+];
+
+/**
+ * A pattern that matches a text made only of common characters that the face draws: such a text,
+ * nearly every one, is a single run, known without looking at each character.
+ */
+export function drawnWhole(covers: Covers): RegExp {
+  const ranges: Array<[number, number]> = [];
+  for (const [from, to] of COMMON_RANGES) {
+    for (let codePoint = from; codePoint <= to; codePoint += 1) {
+      if (!covers(codePoint) && !isInvisible(codePoint)) continue;
+      const last = ranges[ranges.length - 1];
+      if (last && last[1] === codePoint - 1) last[1] = codePoint;
+      else ranges.push([codePoint, codePoint]);
+    }
+  }
+  const hex = (codePoint: number): string => `\\u${codePoint.toString(16).padStart(4, '0')}`;
+  return new RegExp(`^[${ranges.map(([from, to]) => (from === to ? hex(from) : `${hex(from)}-${hex(to)}`)).join('')}]*$`);
+}
+
 /** `text` as runs of the face, runs of the fallback face, and written-out codes (in the face's runs). */
 export function glyphRuns(text: string, face: Covers, fallback?: Covers): GlyphRun[] {
   if (ASCII_ONLY.test(text)) return [{ text, fallback: false }];
