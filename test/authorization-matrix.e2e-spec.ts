@@ -179,6 +179,9 @@ describe('Authorization matrix: every endpoint x every caller (e2e)', () => {
     tokens.reader = (await t.user('lectrice')).token;
     tokens.revoked = (await t.user('ancienne')).token;
     tokens.contributor = (await t.user('deleguee', 'union_rep', { union: 'CGT' })).token;
+    // Shares reach a union only if it has a representative: the unions the fixtures name.
+    await t.user('delegue-fo', 'union_rep', { union: 'FO' });
+    await t.user('delegue-sud', 'union_rep', { union: 'SUD' });
     tokens.exporter = (await t.user('directrice', 'manager')).token;
     tokens.admin = adminToken;
     tokens.agent = tokens.stranger;

@@ -56,6 +56,7 @@ describe('Fuzzing every write endpoint', () => {
     words = vocabulary(doc);
     const agent = await t.user('fuzz-agent');
     const target = await t.user('fuzz-cible');
+    await t.user('fuzz-delegue', 'union_rep', { union: 'CGT' });
     tokens = { agent: agent.token, admin: await t.adminToken() };
     const ids = await seedSmallCase(t, tokens.agent);
     const admin = bearer(tokens.admin);

@@ -52,6 +52,24 @@ describe('Sharing a case and the audit trail of who read it (e2e)', () => {
     expect(pdf.headers['content-type']).toBe('application/pdf');
   });
 
+  it('matches a union as its representatives spell it, and refuses a union nobody belongs to', async () => {
+    const other = (await seedSmallCase(t, owner.token)).caseId;
+    const shareOther = (grantee: unknown) => t.http.post(`/api/v1/cases/${other}/shares`).set(bearer(owner.token)).send({ grantee, permission: 'read' });
+    const before = (await t.http.get(`/api/v1/cases/${other}/events`).set(bearer(owner.token)).expect(200)).body.length;
+    const nobody = await shareOther({ kind: 'group', id: 'union:SUD' }).expect(422);
+    expect(nobody.body.message[0]).toBe(
+      'Aucun représentant syndical n’est rattaché au syndicat « SUD » : le partage n’atteindrait personne. Syndicats connus : « CGT », « FO ».',
+    );
+    expect((await t.http.get(`/api/v1/cases/${other}/events`).set(bearer(owner.token)).expect(200)).body.length).toBe(before);
+    // Typed in lower case: recorded under the representatives' spelling, and it reaches them.
+    const { grantId } = (await shareOther({ kind: 'group', id: 'union:cgt' }).expect(201)).body;
+    const events = (await t.http.get(`/api/v1/cases/${other}/events`).set(bearer(owner.token)).expect(200)).body;
+    expect(events[events.length - 1]).toMatchObject({ type: 'CaseShared', data: { grantee: { kind: 'group', id: 'union:CGT' } } });
+    await t.http.get(`/api/v1/cases/${other}/timeline`).set(bearer(rep.token)).expect(200);
+    // Leaves the representative with the first case only, as the next tests expect.
+    await t.http.delete(`/api/v1/cases/${other}/shares/${grantId}`).set(bearer(owner.token)).send({ reason: 'fin du test' }).expect(200);
+  });
+
   it('shows the owner who read and exported, and nobody else may see that trail', async () => {
     const audit = await t.http.get(`/api/v1/cases/${caseId}/audit`).set(bearer(owner.token)).expect(200);
     const entries = audit.body.entries as { action: string; what: string; actor: { username: string } }[];

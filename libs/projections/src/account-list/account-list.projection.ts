@@ -75,3 +75,13 @@ export function listAccounts(db: SqliteDatabase): AccountListRow[] {
       updatedAt: r.updated_at,
     }));
 }
+
+/** The unions that have at least one enabled representative, as their accounts spell them. */
+export function listUnions(db: SqliteDatabase): string[] {
+  return db
+    .prepare<[], { union_name: string }>(
+      `SELECT DISTINCT union_name FROM ${TABLE} WHERE role = 'union_rep' AND disabled = 0 AND union_name IS NOT NULL ORDER BY union_name`,
+    )
+    .all()
+    .map((r) => r.union_name);
+}
