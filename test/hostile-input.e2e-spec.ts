@@ -1,4 +1,6 @@
-import { TestApp, bearer, seedSmallCase, startTestApp } from './support/test-app';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { TestApp, bearer, seedSmallCase, startTestApp, storedEvidenceFiles } from './support/test-app';
 
 /** Bad input always gets a clear 4xx naming the problem, in French by default, and writes nothing. */
 describe('Bad and hostile input', () => {
@@ -103,6 +105,43 @@ describe('Bad and hostile input', () => {
     expect(res.body.code).toBe('REVISION_CONFLICT');
     expect(await headRevision()).toBe(before);
     await t.http.post(`/api/v1/cases/${caseId}/notes`).set(bearer(agent)).send({ text: 'x', expectedRevision: before }).expect(201);
+  });
+
+  describe('an evidence upload with expectedRevision (a multipart field, so text)', () => {
+    /** Temporary uploads are removed once the answer is sent: give them a moment. */
+    const leftUploads = async () => {
+      const dir = join(t.dataDir, 'uploads');
+      for (let i = 0; i < 100 && readdirSync(dir).length > 0; i++) await new Promise((r) => setTimeout(r, 10));
+      return readdirSync(dir);
+    };
+    const upload = (expectedRevision: string) =>
+      t.http
+        .post(`/api/v1/cases/${caseId}/evidence`)
+        .set(bearer(agent))
+        .field('expectedRevision', expectedRevision)
+        .attach('file', Buffer.from(`capture conditionnelle ${expectedRevision}\n`), 'capture.txt');
+
+    it('answers 409 on a stale revision and keeps neither an event nor a byte of the file', async () => {
+      const before = await headRevision();
+      const stored = storedEvidenceFiles(t.dataDir);
+      const res = await upload(String(before - 1)).expect(409);
+      expect(res.body).toMatchObject({ code: 'REVISION_CONFLICT', fields: [{ field: 'expectedRevision' }] });
+      expect(await headRevision()).toBe(before);
+      expect(storedEvidenceFiles(t.dataDir)).toEqual(stored);
+      expect(await leftUploads()).toEqual([]);
+    });
+
+    it('records the upload at the expected revision, without keeping expectedRevision in the event', async () => {
+      const before = await headRevision();
+      await upload(String(before)).expect(201);
+      const events = (await t.http.get(`/api/v1/cases/${caseId}/events`).set(bearer(agent)).expect(200)).body;
+      expect(events[events.length - 1].data).not.toHaveProperty('expectedRevision');
+    });
+
+    it.each(['-1', '1.5', 'trois', ''])('refuses %p with a 400 naming the field', async (value) => {
+      const res = await upload(value).expect(400);
+      expect(res.body.fields.map((f: { field: string }) => f.field)).toEqual(['expectedRevision']);
+    });
   });
 
   it('refuses a body over the limit with 413, broken JSON with 400, and other media types with 415', async () => {

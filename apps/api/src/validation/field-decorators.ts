@@ -255,6 +255,25 @@ export function Revision(): PropertyDecorator {
   );
 }
 
+/**
+ * `expectedRevision` in a multipart form (an evidence upload), where every field is text: the
+ * digits of a whole number >= 0, read as Revision() reads a JSON number.
+ */
+export function FormRevision(): PropertyDecorator {
+  return field(
+    'revision',
+    (value, name) =>
+      typeof value === 'string' && /^\d{1,15}$/.test(value)
+        ? null
+        : { fr: `Le champ « ${name} » doit être un nombre entier positif ou nul (en chiffres).`, en: `${name} must be a whole number, 0 or more (in digits).` },
+    {
+      required: false,
+      description: "Révision du dossier attendue ; si le dossier a changé depuis, l'envoi est refusé (409) et rien n'est gardé, ni événement ni fichier.",
+      api: { type: 'integer', minimum: 0, example: 4 },
+    },
+  );
+}
+
 /** A non-empty JSON object with free keys (the `changes` of a correction, checked later per entry type). */
 export function NonEmptyObject(options: FieldOptions = {}): PropertyDecorator {
   return field(

@@ -33,7 +33,8 @@ const ASSIGNED_ID_FIELD: Partial<Record<CaseCommandType, string>> = {
 
 export { MAX_APPEND_ATTEMPTS };
 
-const revisionConflict = () =>
+/** The 409 of a write whose expectedRevision is not the case's revision (also the evidence upload's). */
+export const revisionConflict = () =>
   DomainError.of(
     'REVISION_CONFLICT',
     'expectedRevision',

@@ -9,7 +9,9 @@ import { ContentStore, detectMediaType, isRefusedMediaType } from '@mc/evidence'
 import { isUuid, loadCase } from '../../../journal/case-stream';
 import { CLOCK, CONTENT_STORE } from '../../../journal/journal.tokens';
 import { CaseWriteResult, ExecuteCaseCommand } from '../../../cases/commands/execute-case-command/execute-case-command.command';
-import { AttachEvidenceDto } from './attach-evidence.dto';
+import { revisionConflict } from '../../../cases/commands/execute-case-command/execute-case-command.handler';
+import { dtoData } from '../../../validation/dto-data';
+import { AttachEvidenceDto, expectedRevisionOf } from './attach-evidence.dto';
 
 export interface UploadedFile {
   /** Where multer left the bytes (a temporary file under the data directory). */
@@ -48,7 +50,8 @@ export function cleanFileName(name: string): string {
  * Stores the bytes first (content-addressed, durable), then records EvidenceAttached: a crash in
  * between leaves an unreferenced file, never an event pointing at missing bytes. The case's
  * rules (closed case, unknown aboutEntryId, date in the future...) are checked before the bytes
- * are kept, so that a refused upload leaves nothing behind.
+ * are kept, so that a refused upload leaves nothing behind; so is `expectedRevision`, then checked
+ * again when the event is appended.
  */
 @CommandHandler(AttachEvidenceCommand)
 export class AttachEvidenceHandler implements ICommandHandler<AttachEvidenceCommand, AttachEvidenceResult> {
@@ -63,8 +66,10 @@ export class AttachEvidenceHandler implements ICommandHandler<AttachEvidenceComm
   async execute({ actor, caseId, file, fields, correlationId }: AttachEvidenceCommand): Promise<AttachEvidenceResult> {
     try {
       if (!isUuid(caseId)) throw caseNotFound();
-      const { state } = await loadCase(this.store, caseId);
+      const { state, revision } = await loadCase(this.store, caseId);
       this.policy.assertCanWriteCase(actor, state, 'AttachEvidence');
+      const expectedRevision = expectedRevisionOf(fields);
+      if (expectedRevision !== undefined && expectedRevision !== revision) throw revisionConflict();
       const fileName = cleanFileName(file.originalName);
       const mediaType = await detectMediaType(file.path, file.claimedType, fileName);
       if (isRefusedMediaType(mediaType)) {
@@ -77,21 +82,17 @@ export class AttachEvidenceHandler implements ICommandHandler<AttachEvidenceComm
       }
       const staged = await this.contents.stageFile(file.path);
       const { sha256, size } = staged;
-      const data = { sha256, size, mediaType, fileName, ...definedFields(fields) };
+      const data = { sha256, size, mediaType, fileName, ...dtoData(fields) };
       try {
         decideCase({ type: 'AttachEvidence', data: { ...data, evidenceId: randomUUID() } }, state, { now: this.clock.now() });
         await staged.keep();
       } finally {
         await staged.discard();
       }
-      const write = await this.commands.execute(new ExecuteCaseCommand(caseId, { type: 'AttachEvidence', data }, actor, correlationId));
+      const write = await this.commands.execute(new ExecuteCaseCommand(caseId, { type: 'AttachEvidence', data }, actor, correlationId, expectedRevision));
       return { write, sha256, size, mediaType, fileName };
     } finally {
       await unlink(file.path).catch(() => undefined);
     }
   }
-}
-
-function definedFields(fields: AttachEvidenceDto): Record<string, string> {
-  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Record<string, string>;
 }

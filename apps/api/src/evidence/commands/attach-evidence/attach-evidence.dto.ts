@@ -1,5 +1,5 @@
 import { TEXT_LIMITS } from '@mc/domain';
-import { EntryRef, FactDate, Text } from '../../../validation/field-decorators';
+import { EntryRef, FactDate, FormRevision, Text } from '../../../validation/field-decorators';
 
 /** The text fields of the multipart form of POST /cases/:caseId/evidence (the file is the `file` part). */
 export class AttachEvidenceDto {
@@ -11,4 +11,13 @@ export class AttachEvidenceDto {
 
   @FactDate({ required: false, example: '2019-11-13T10:00:00+01:00' })
   capturedAt?: string;
+
+  /** Text, as every field of a form: read as a number by expectedRevisionOf. */
+  @FormRevision()
+  expectedRevision?: string;
+}
+
+/** The revision the upload expects the case to be at, as a number (undefined when not given). */
+export function expectedRevisionOf(fields: AttachEvidenceDto): number | undefined {
+  return fields.expectedRevision === undefined ? undefined : Number(fields.expectedRevision);
 }
