@@ -97,6 +97,21 @@ describe('Tables, date fields and focus that fit the person (Chromium)', () => {
     await context.close();
   });
 
+  it('keeps a date field and its "Maintenant" button inside a 375 px phone', async () => {
+    const { context, page, problems } = await newPage(browser, SMALL_PHONE);
+    await logIn(page, web.url, 'bollywood', 'mot-de-passe-bollywood');
+    await page.goto(`${web.url}/#/cases/${caseId}/new/incident`);
+    const now = page.getByRole('button', { name: 'Maintenant' }).first();
+    await now.waitFor({ state: 'visible' });
+    expect(await pageOverflow(page)).toBe(0);
+    const box = (await now.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(SMALL_PHONE.width);
+    expect(await now.evaluate((button) => button.scrollWidth <= button.clientWidth)).toBe(true); // "Maintenant", not "Mainten…"
+    await screenshot(page, 'phone-375-incident-date');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('keeps the register as cards on a phone', async () => {
     const { context, page } = await newPage(browser, SMALL_PHONE);
     await logIn(page, web.url, 'bollywood', 'mot-de-passe-bollywood');
