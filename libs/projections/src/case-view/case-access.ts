@@ -39,8 +39,65 @@ export interface AuditEntry {
   action: AuditAction;
   /** read: what was read (timeline, evidence...); export: pdf or bundle; share/revoke: the permission. */
   what: string;
+  /** As recorded, for machines; the fields below say the same for people. */
   detail?: string;
   grantee?: Grantee;
+  /** export, or a read as of a date: the recording date the case was read or exported as of. */
+  asOf?: string;
+  /** a timeline read as of a date: `recorded` or `occurred`. */
+  basis?: string;
+  /** export: the fingerprint of the file handed out, and why it was made when the person said so. */
+  sha256?: string;
+  purpose?: string;
+  /** a downloaded attachment. */
+  evidenceId?: string;
+  fileName?: string;
+  /** a read of the changes between two dates, or of a provider's scorecard over a period. */
+  from?: string;
+  to?: string;
+  providerId?: string;
+  /** revoke: why, as the owner wrote it. */
+  reason?: string;
+}
+
+/**
+ * The fields a read's detail holds, as apps/api writes it: `<asOf>` (summary, events, requests,
+ * outages), `<basis> <asOf>` (timeline), `<evidenceId> <fileName>` (evidence), `<from>/<to>`
+ * (changes), `<providerId> <from>/<to>` (scorecard). Anything else stays in `detail` alone.
+ */
+export function readDetailFields(what: string, detail: string | undefined): Partial<AuditEntry> {
+  if (!detail) return {};
+  const split = (text: string): [string, string] => {
+    const at = text.indexOf(' ');
+    return at < 0 ? [text, ''] : [text.slice(0, at), text.slice(at + 1)];
+  };
+  const period = (text: string): Partial<AuditEntry> => {
+    const [from, to] = text.split('/');
+    return { ...(from ? { from } : {}), ...(to ? { to } : {}) };
+  };
+  switch (what) {
+    case 'summary':
+    case 'events':
+    case 'requests':
+    case 'outages':
+      return { asOf: detail };
+    case 'timeline': {
+      const [basis, asOf] = split(detail);
+      return asOf ? { basis, asOf } : { asOf: basis };
+    }
+    case 'evidence': {
+      const [evidenceId, fileName] = split(detail);
+      return { evidenceId, ...(fileName ? { fileName } : {}) };
+    }
+    case 'changes':
+      return period(detail);
+    case 'scorecard': {
+      const [providerId, rest] = split(detail);
+      return { providerId, ...period(rest) };
+    }
+    default:
+      return {};
+  }
 }
 
 /**
@@ -54,7 +111,15 @@ export function auditTrail(caseRecords: readonly StoredEvent[], auditRecords: re
     const base = { at: r.metadata.recordedAt, actor: r.metadata.actor };
     if (r.type === 'DossierExported') {
       const d = r.data as { format: string; asOf: string; sha256: string; purpose?: string };
-      entries.push({ ...base, action: 'export', what: d.format, detail: `asOf ${d.asOf} sha256 ${d.sha256}${d.purpose ? ` — ${d.purpose}` : ''}` });
+      entries.push({
+        ...base,
+        action: 'export',
+        what: d.format,
+        detail: `asOf ${d.asOf} sha256 ${d.sha256}${d.purpose ? ` — ${d.purpose}` : ''}`,
+        asOf: d.asOf,
+        sha256: d.sha256,
+        ...(d.purpose ? { purpose: d.purpose } : {}),
+      });
     } else if (r.type === 'CaseShared') {
       const d = r.data as { grantId: string; grantee: Grantee; permission: string };
       permissionOf.set(d.grantId, d);
@@ -62,13 +127,27 @@ export function auditTrail(caseRecords: readonly StoredEvent[], auditRecords: re
     } else if (r.type === 'CaseAccessRevoked') {
       const d = r.data as { grantId: string; reason?: string };
       const grant = permissionOf.get(d.grantId);
-      entries.push({ ...base, action: 'revoke', what: grant?.permission ?? '', ...(grant ? { grantee: grant.grantee } : {}), detail: d.reason ?? d.grantId });
+      entries.push({
+        ...base,
+        action: 'revoke',
+        what: grant?.permission ?? '',
+        ...(grant ? { grantee: grant.grantee } : {}),
+        detail: d.reason ?? d.grantId,
+        ...(d.reason ? { reason: d.reason } : {}),
+      });
     }
   }
   for (const r of auditRecords) {
     if (r.type !== 'CaseContentRead') continue;
     const d = r.data as { what: string; detail?: string };
-    entries.push({ at: r.metadata.recordedAt, actor: r.metadata.actor, action: 'read', what: d.what, ...(d.detail ? { detail: d.detail } : {}) });
+    entries.push({
+      at: r.metadata.recordedAt,
+      actor: r.metadata.actor,
+      action: 'read',
+      what: d.what,
+      ...(d.detail ? { detail: d.detail } : {}),
+      ...readDetailFields(d.what, d.detail),
+    });
   }
   return entries.sort((a, b) => instantOf(b.at) - instantOf(a.at));
 }
