@@ -108,8 +108,8 @@ describe('Web pages across roles (Chromium)', () => {
     await page.goto(`${web.url}/#/cases/${caseId}/audit`);
     await eventually(async () => expect(await textOf(page, '#audit-table')).toContain('delegue'));
     const audit = await textOf(page, '#audit-table');
-    expect(audit).toContain('export — dossier PDF');
-    expect(audit).toContain('lecture');
+    expect(audit).toContain('Export — dossier PDF, dans son état au');
+    expect(audit).toContain('Lecture — chronologie');
     await screenshot(page, 'desktop-audit');
 
     await page.getByRole('link', { name: 'Partage' }).click();

@@ -44,6 +44,15 @@ const TABS = [
   ['audit', '/audit', (a) => a.owner],
 ];
 
+/**
+ * « État au » is a recording date: before the case was opened the journal held nothing, and the
+ * service answers as for an unknown case. The page knows the opening date: it says so instead.
+ */
+export function exportBeforeOpening(summary, asOfIso) {
+  if (!asOfIso || !(Date.parse(asOfIso) < Date.parse(summary.openedAt))) return null;
+  return t('case.exportBeforeOpening', { date: formatDateTime(summary.openedAt) });
+}
+
 /** The case's heading, its actions (by access) and the section links; `current` names the section. */
 export function caseHead({ summary, access }, current, status) {
   const base = `#/cases/${summary.id}`;
@@ -95,6 +104,7 @@ export function caseHead({ summary, access }, current, status) {
           status: exportStatus,
           path: `/cases/${summary.id}/${format === 'pdf' ? 'dossier.pdf' : 'bundle.zip'}`,
           query: () => ({ lang: lang(), asOf: localInputToIso(asOf.input.value) || undefined }),
+          check: () => exportBeforeOpening(summary, localInputToIso(asOf.input.value)),
           fallback,
           done: (name) => t('case.exported', { name }),
         }),

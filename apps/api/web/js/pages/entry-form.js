@@ -5,6 +5,7 @@ import { caseHead, loadCase, mayWrite } from '../case-context.js';
 import { formatDateTime } from '../dates.js';
 import { KINDS } from '../entry-kinds.js';
 import { setFlash } from '../flash.js';
+import { sealedHelp } from '../more.js';
 import { buildForm } from '../forms.js';
 import { t } from '../i18n.js';
 import { navigate } from '../navigate.js';
@@ -35,16 +36,18 @@ export async function show({ caseId, kind }, query) {
       const written = await post(`/cases/${caseId}/${path}`, body);
       let message = t('form.saved', { date: formatDateTime(written.recordedAt) });
       let kindOfMessage = 'success';
+      let help;
       if (attachment?.file) {
         try {
           const evidence = await uploadEvidence(caseId, attachment.file, { aboutEntryId: written.entryId });
-          message += ` ${t('form.attachmentSaved', { sha: evidence.sha256.slice(0, 12) })}`;
+          message += ` ${t('form.attachmentSaved', { name: evidence.fileName })}`;
+          help = sealedHelp();
         } catch (error) {
           message = t('form.evidenceFailed', { message: error.message });
           kindOfMessage = 'warning';
         }
       }
-      setFlash(kindOfMessage, message);
+      setFlash(kindOfMessage, message, help);
       sessionStorage.removeItem(`mc.draft.${caseId}:${kind}`);
       navigate(`#/cases/${caseId}`);
     },

@@ -3,6 +3,7 @@ import { h, render } from '../dom.js';
 import { attachmentField, uploadEvidence } from '../attachment.js';
 import { caseHead, loadCase, mayWrite } from '../case-context.js';
 import { setFlash } from '../flash.js';
+import { sealedHelp } from '../more.js';
 import { buildForm } from '../forms.js';
 import { t } from '../i18n.js';
 import { navigate } from '../navigate.js';
@@ -30,7 +31,7 @@ export async function show({ caseId }, query) {
         if (problem) attachment.showError(problem.message);
         throw error;
       });
-      setFlash('success', t('evidence.sent', { name: evidence.fileName, sha: evidence.sha256.slice(0, 12) }));
+      setFlash('success', t('evidence.sent', { name: evidence.fileName }), sealedHelp());
       navigate(`#/cases/${caseId}`);
     },
   });

@@ -13,12 +13,15 @@ export async function show({ caseId }, query) {
   const entriesById = new Map(timeline.entries.map((e) => [e.entryId, e]));
   const shown = timeline.entries.filter((e) => !(e.type === 'EvidenceAttached' && e.data.aboutEntryId && entriesById.has(e.data.aboutEntryId)));
   const status = takeFlash();
+  // Two different questions, said as such: what the journal held then, or the facts up to then as known today.
+  const basis = timeline.basis === 'occurred' ? 'occurred' : 'recorded';
   const asOf = timeline.asOf
     ? alert(
         'info',
         null,
-        t('timeline.asOf', { date: formatDateTime(timeline.asOf) }),
-        h('a', { class: 'fr-link', href: `#/cases/${caseId}` }, t('case.tab.timeline')),
+        h('p', {}, h('strong', { id: 'as-of-heading' }, t(`timeline.asOf.${basis}`, { date: formatDateTime(timeline.asOf) }))),
+        t(`timeline.asOfNote.${basis}`),
+        h('a', { class: 'fr-link fr-icon-arrow-go-back-line fr-link--icon-left', href: `#/cases/${caseId}` }, t('timeline.backToNow')),
       )
     : null;
   render(
