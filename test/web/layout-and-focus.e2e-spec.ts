@@ -112,6 +112,26 @@ describe('Tables, date fields and focus that fit the person (Chromium)', () => {
     await context.close();
   });
 
+  it('keyboard: choosing an entry kind puts focus on the form’s heading, one Tab from its first field', async () => {
+    const { context, page, problems } = await newPage(browser, DESKTOP);
+    await logIn(page, web.url, 'bollywood', 'mot-de-passe-bollywood');
+    await page.goto(`${web.url}/#/cases/${caseId}`);
+    await page.locator('#add-entry').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/new$/);
+    const focused = () => page.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.textContent?.trim().slice(0, 40)}`);
+    await eventually(async () => expect(await focused()).toBe('H2 Ajouter une entrée'));
+    await page.keyboard.press('Tab');
+    expect(await focused()).toMatch(/^A Incident/);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/new\/incident$/);
+    await eventually(async () => expect(await focused()).toBe('H2 Incident'));
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(await page.getByLabel('Date et heure des faits').getAttribute('id'));
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('keeps the register as cards on a phone', async () => {
     const { context, page } = await newPage(browser, SMALL_PHONE);
     await logIn(page, web.url, 'bollywood', 'mot-de-passe-bollywood');

@@ -23,16 +23,21 @@ function append(el, children) {
   }
 }
 
-/** Replaces the content of the page's main region and moves focus to its first heading. */
+/**
+ * Replaces the content of the page's main region and moves focus to the page's own heading: the
+ * one marked `data-page-heading` (a task under a case's head: the form comes next, not the case's
+ * actions and tabs), else the first h1.
+ */
 export function render(...children) {
   const main = document.getElementById('contenu');
   main.replaceChildren(...children.flat().filter(Boolean));
-  const heading = main.querySelector('h1');
+  window.scrollTo(0, 0);
+  const task = main.querySelector('[data-page-heading]');
+  const heading = task ?? main.querySelector('h1');
   if (heading) {
     heading.setAttribute('tabindex', '-1');
-    heading.focus({ preventScroll: true });
+    heading.focus({ preventScroll: !task });
   }
-  window.scrollTo(0, 0);
   return main;
 }
 

@@ -24,7 +24,7 @@ export async function show({ caseId, action }) {
   });
   render(
     caseHead(context, null),
-    h('h2', { class: 'fr-h4 fr-mt-3w' }, t(`case.${action}`)),
+    h('h2', { class: 'fr-h4 fr-mt-3w', 'data-page-heading': true }, t(`case.${action}`)),
     alert('info', null, t(`case.${action}Intro`)),
     h('div', { class: 'mc-narrow' }, form),
   );

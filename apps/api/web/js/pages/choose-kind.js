@@ -23,7 +23,7 @@ export async function show({ caseId }) {
   if (!mayWrite(context)) return;
   render(
     caseHead(context, null),
-    h('h2', { class: 'fr-h4 fr-mt-3w' }, t('case.add')),
+    h('h2', { class: 'fr-h4 fr-mt-3w', 'data-page-heading': true }, t('case.add')),
     h(
       'ul',
       { class: 'mc-kinds' },

@@ -50,7 +50,7 @@ export async function show({ caseId, entryId }) {
   const what = `${t(`entry.${entry.type}`)}${entryTitle(entry) ? ` — ${entryTitle(entry)}` : ''}`;
   render(
     caseHead(context, null),
-    h('h2', { class: 'fr-h4 fr-mt-3w' }, t('correct.title', { what })),
+    h('h2', { class: 'fr-h4 fr-mt-3w', 'data-page-heading': true }, t('correct.title', { what })),
     alert('info', null, t('correct.intro')),
     h(
       'p',

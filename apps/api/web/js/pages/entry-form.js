@@ -54,7 +54,7 @@ export async function show({ caseId, kind }, query) {
   });
   render(
     caseHead(context, null),
-    h('h2', { class: 'fr-h4 fr-mt-3w' }, t(`kind.${kind}`)),
+    h('h2', { class: 'fr-h4 fr-mt-3w', 'data-page-heading': true }, t(`kind.${kind}`)),
     h('p', { class: 'mc-muted' }, t(`kind.${kind}.hint`)),
     missingTarget ? alert('warning', null, t('form.noTargets')) : null,
     h('div', { class: 'mc-narrow' }, form),

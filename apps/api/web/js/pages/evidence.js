@@ -35,5 +35,5 @@ export async function show({ caseId }, query) {
       navigate(`#/cases/${caseId}`);
     },
   });
-  render(caseHead(context, null), h('h2', { class: 'fr-h4 fr-mt-3w' }, t('evidence.title')), h('div', { class: 'mc-narrow' }, form));
+  render(caseHead(context, null), h('h2', { class: 'fr-h4 fr-mt-3w', 'data-page-heading': true }, t('evidence.title')), h('div', { class: 'mc-narrow' }, form));
 }

@@ -27,7 +27,7 @@ export async function show({ caseId, entryId }) {
   const what = `${t(`entry.${entry.type}`)}${entryTitle(entry) ? ` — ${entryTitle(entry)}` : ''}`;
   render(
     caseHead(context, null),
-    h('h2', { class: 'fr-h4 fr-mt-3w' }, t('retract.title', { what })),
+    h('h2', { class: 'fr-h4 fr-mt-3w', 'data-page-heading': true }, t('retract.title', { what })),
     alert('warning', null, t('retract.intro')),
     h('div', { class: 'mc-narrow' }, form),
   );
