@@ -45,6 +45,7 @@ export const paramNames = (path: string): string[] => [...path.matchAll(/:(\w+)/
 
 export interface SchemaObject {
   type?: string;
+  format?: string;
   $ref?: string;
   enum?: unknown[];
   example?: unknown;
@@ -91,7 +92,7 @@ export function vocabulary(doc: OpenApiDocument): { fields: string[]; values: st
 /**
  * A body the documentation presents as valid: each property's example (or its first enum
  * value), nested schemas built the same way. `expectedRevision` is left out: its example is a
- * revision the case may not be at.
+ * revision the case may not be at; so are file parts (`format: binary`), which are not values.
  */
 export function exampleBody(doc: OpenApiDocument, schema: SchemaObject): Record<string, unknown> {
   const valueOf = (property: SchemaObject): unknown => {
@@ -103,7 +104,7 @@ export function exampleBody(doc: OpenApiDocument, schema: SchemaObject): Record<
   };
   return Object.fromEntries(
     Object.entries(resolve(doc, schema).properties ?? {})
-      .filter(([name]) => name !== 'expectedRevision')
+      .filter(([name, property]) => name !== 'expectedRevision' && property.format !== 'binary')
       .map(([name, property]) => [name, valueOf(property)]),
   );
 }

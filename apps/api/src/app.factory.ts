@@ -10,6 +10,7 @@ import { checkBeforeStart } from './start-checks';
 import { expressErrorHandler } from './http/error.filter';
 import { QuietLogger } from './http/quiet-logger';
 import { checkJsonBody, jsonBodyParser } from './http/json-body';
+import { documentErrorAnswers } from './http/openapi';
 import { requestContext, requireJsonBodies } from './http/request-context.middleware';
 import { serveWebPages } from './web/static-pages';
 
@@ -42,14 +43,16 @@ export async function createApp(config: AppConfig, options: { clock?: Clock; log
   app.enableShutdownHooks();
   serveWebPages(app);
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Main courante — API')
-      .setDescription('Journal de preuves horodatées et chaînées. Contrat : ../shared/design/API.md.')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
+  const document = documentErrorAnswers(
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Main courante — API')
+        .setDescription('Journal de preuves horodatées et chaînées. Contrat : ../shared/design/API.md.')
+        .setVersion('1')
+        .addBearerAuth()
+        .build(),
+    ),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   return app;

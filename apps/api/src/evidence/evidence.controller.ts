@@ -1,14 +1,15 @@
 import { Body, Controller, Get, Param, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Actor, DomainError } from '@mc/domain';
 import { CorrelationId, CurrentActor } from '../auth/auth.decorators';
 import { AttachEvidenceCommand } from './commands/attach-evidence/attach-evidence.command';
-import { AttachEvidenceDto } from './commands/attach-evidence/attach-evidence.dto';
+import { AttachEvidenceDto, AttachEvidenceForm } from './commands/attach-evidence/attach-evidence.dto';
 import { GetEvidenceQuery } from './get-evidence.query';
 import { contentDisposition } from '../http/content-disposition';
+import { ApiFile } from '../http/openapi';
 
 /** What multer's disk storage gives for the `file` part. */
 interface MulterFile {
@@ -28,6 +29,7 @@ export class EvidenceController {
 
   @Post()
   @ApiConsumes('multipart/form-data')
+  @ApiBody({ type: AttachEvidenceForm })
   @UseInterceptors(FileInterceptor('file'))
   async attach(
     @Param('caseId') caseId: string,
@@ -62,6 +64,7 @@ export class EvidenceController {
   }
 
   @Get(':evidenceId')
+  @ApiFile('*/*', 'Les octets de la pièce, avec le type de média enregistré pour elle.')
   async download(@Param('caseId') caseId: string, @Param('evidenceId') evidenceId: string, @CurrentActor() actor: Actor, @Res() res: Response) {
     const { evidence, open } = await this.queries.execute(new GetEvidenceQuery(actor, caseId, evidenceId));
     res.setHeader('Content-Type', evidence.mediaType);

@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiFile } from '../http/openapi';
 import type { Response } from 'express';
 import { sendExportedFile as send } from './send-exported-file';
 import type { AccountView } from '@mc/access';
@@ -17,7 +18,7 @@ export class ExportsController {
 
   @Get('dossier.pdf')
   @RecordsAnExport()
-  @ApiProduces('application/pdf')
+  @ApiFile('application/pdf', 'Le dossier en PDF ; l’export est enregistré (DossierExported) avant l’envoi.')
   async dossier(
     @Param('caseId') caseId: string,
     @Query() q: AsOfQueryDto,
@@ -30,7 +31,7 @@ export class ExportsController {
 
   @Get('bundle.zip')
   @RecordsAnExport()
-  @ApiProduces('application/zip')
+  @ApiFile('application/zip', 'Le paquet de preuves signé (spec/evidence-bundle.md) ; l’export est enregistré avant l’envoi.')
   async bundle(
     @Param('caseId') caseId: string,
     @Query() q: AsOfQueryDto,

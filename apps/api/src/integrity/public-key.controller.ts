@@ -1,5 +1,6 @@
 import { Controller, Get, Header, Inject } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiFile } from '../http/openapi';
 import type { SigningKey } from '@mc/evidence';
 import { Public } from '../auth/auth.decorators';
 import { SIGNING_KEY } from '../journal/journal.tokens';
@@ -13,7 +14,7 @@ export class PublicKeyController {
   @Public()
   @Get('public-key')
   @Header('Content-Type', 'application/x-pem-file; charset=utf-8')
-  @ApiProduces('application/x-pem-file')
+  @ApiFile('application/x-pem-file', 'La clé publique Ed25519 du journal (SPKI, PEM).')
   publicKey(): string {
     return this.key.publicKeyPem;
   }

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiFile } from '../http/openapi';
 import type { Response } from 'express';
 import type { AccountView } from '@mc/access';
 import type { Actor } from '@mc/domain';
@@ -93,7 +94,7 @@ export class ProvidersController {
   /** The same evaluation as a PDF report for the executive; the export is recorded on the provider stream. */
   @Get(':providerId/report.pdf')
   @RecordsAnExport()
-  @ApiProduces('application/pdf')
+  @ApiFile('application/pdf', 'Le rapport en PDF ; l’export est enregistré (ProviderReportExported) avant l’envoi.')
   async report(
     @Param('providerId') providerId: string,
     @Query() q: ChangesQueryDto,

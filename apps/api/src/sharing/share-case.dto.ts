@@ -1,3 +1,4 @@
+import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { PERMISSIONS, TEXT_LIMITS, type Permission } from '@mc/domain';
 import { OneOf, Revision, Sentences, Text, field } from '../validation/field-decorators';
 
@@ -26,11 +27,45 @@ export function granteeProblem(value: unknown, name: string): Sentences | null {
   return refused;
 }
 
+/** The three shapes granteeProblem accepts, as the OpenAPI document shows them. */
+const GRANTEE_SCHEMAS: SchemaObject[] = [
+  {
+    type: 'object',
+    title: 'compte (identifiant)',
+    required: ['kind', 'id'],
+    additionalProperties: false,
+    properties: { kind: { type: 'string', enum: ['user'] }, id: { type: 'string', format: 'uuid', description: 'L’identifiant du compte (GET /accounts).' } },
+    example: { kind: 'user', id: '3f2b8c1e-5d4a-4e7b-9c61-0a8d2e4f6b13' },
+  },
+  {
+    type: 'object',
+    title: 'compte (nom d’utilisateur)',
+    required: ['kind', 'username'],
+    additionalProperties: false,
+    properties: { kind: { type: 'string', enum: ['user'] }, username: { type: 'string', maxLength: 100 } },
+    example: { kind: 'user', username: 'marie.dupont' },
+  },
+  {
+    type: 'object',
+    title: 'groupe',
+    required: ['kind', 'id'],
+    additionalProperties: false,
+    properties: {
+      kind: { type: 'string', enum: ['group'] },
+      id: { type: 'string', pattern: '^(union:.+|management)$', description: '« union:<syndicat> » (ses représentants) ou « management » (la hiérarchie).' },
+    },
+    example: { kind: 'group', id: 'union:CGT' },
+  },
+];
+
 /** POST /cases/:caseId/shares — the owner grants read, contribute or export. */
 export class ShareCaseDto {
   @field('grantee', granteeProblem, {
     example: { kind: 'group', id: 'union:CGT' },
-    api: { type: 'object', additionalProperties: false, description: '{kind: "user", username} or {kind: "group", id: "union:<name>" | "management"}' },
+    description:
+      'Un compte, par son identifiant {kind: "user", id} (la forme des événements) ou son nom d’utilisateur {kind: "user", username}, ' +
+      'ou un groupe {kind: "group", id: "union:<syndicat>" | "management"} ; le syndicat est reconnu quelle que soit sa casse.',
+    api: { oneOf: GRANTEE_SCHEMAS },
   })
   grantee!: GranteeInput;
 

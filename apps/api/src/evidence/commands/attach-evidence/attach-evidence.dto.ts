@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { TEXT_LIMITS } from '@mc/domain';
 import { EntryRef, FactDate, FormRevision, Text } from '../../../validation/field-decorators';
 
@@ -20,4 +21,13 @@ export class AttachEvidenceDto {
 /** The revision the upload expects the case to be at, as a number (undefined when not given). */
 export function expectedRevisionOf(fields: AttachEvidenceDto): number | undefined {
   return fields.expectedRevision === undefined ? undefined : Number(fields.expectedRevision);
+}
+
+/**
+ * The whole form as the OpenAPI document shows it: the text fields and the required `file` part.
+ * Documentation only: the file is read by multer, never validated as a field.
+ */
+export class AttachEvidenceForm extends AttachEvidenceDto {
+  @ApiProperty({ type: 'string', format: 'binary', description: 'Le fichier de la pièce (une seule partie « file »).' })
+  file!: unknown;
 }
