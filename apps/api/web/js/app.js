@@ -2,6 +2,7 @@ import { session, whenUnauthenticated } from './api.js';
 import { h, render, alert } from './dom.js';
 import { lang, setLang, t } from './i18n.js';
 import { homeOf, navigate } from './navigate.js';
+import { rememberExpiredPage, showLostFiles } from './session-expiry.js';
 
 /**
  * Hash router: `#/cases`, `#/cases/:id`, `#/cases/:id/new/incident`... Each page is a module
@@ -61,6 +62,7 @@ async function route() {
     const page = await found.load();
     if (turn !== routing) return;
     await page.show(found.params, query);
+    if (turn === routing) showLostFiles(document.getElementById('contenu'));
   } catch (error) {
     if (turn !== routing) return;
     if (error?.status === 401) return;
@@ -142,7 +144,11 @@ function renderChrome() {
   );
 }
 
-whenUnauthenticated(() => navigate(`#/login?expired=1`));
+// An expired session: log in again, then back to the same page (its form's draft is kept).
+whenUnauthenticated(() => {
+  if (location.hash.startsWith('#/login')) return;
+  navigate(`#/login?expired=1&next=${encodeURIComponent(rememberExpiredPage())}`);
+});
 
 document.getElementById('skip-link').addEventListener('click', (event) => {
   event.preventDefault();

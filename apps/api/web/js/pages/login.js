@@ -3,6 +3,7 @@ import { alert, h, render } from '../dom.js';
 import { buildForm } from '../forms.js';
 import { t } from '../i18n.js';
 import { homeOf, navigate } from '../navigate.js';
+import { expiryNotes } from '../session-expiry.js';
 
 export function show(_params, query) {
   const { form } = buildForm({
@@ -33,7 +34,7 @@ export function show(_params, query) {
         { class: 'fr-col-12 fr-col-md-8 fr-col-lg-6 fr-mt-4w' },
         h('h1', {}, t('login.title')),
         h('p', {}, t('login.intro')),
-        query.expired ? alert('info', null, t('app.sessionExpired')) : null,
+        query.expired ? alert('info', null, t('app.sessionExpired'), ...(query.next ? expiryNotes() : [])) : null,
         form,
       ),
     ),
