@@ -274,6 +274,27 @@ export function FormRevision(): PropertyDecorator {
   );
 }
 
+/**
+ * `expectedRevision` where there is no revision to expect yet (opening a case): refused with a
+ * sentence that says why, rather than a 409 saying the case changed in the meantime. Not in
+ * the OpenAPI document: the field is not part of that body.
+ */
+export function NoRevisionYet(what: Sentences): PropertyDecorator {
+  return applyDecorators(
+    ValidateIf((_object, value) => value !== undefined),
+    ValidateBy(
+      { name: 'noRevisionYet', validator: { validate: () => false } },
+      {
+        message: (args: ValidationArguments) =>
+          JSON.stringify({
+            fr: `Le champ « ${args.property} » n'a pas de sens ${what.fr} : il n'y a pas encore de révision à attendre. Omettez-le.`,
+            en: `${args.property} has no meaning ${what.en}: there is no revision to expect yet. Leave it out.`,
+          }),
+      },
+    ),
+  );
+}
+
 /** A non-empty JSON object with free keys (the `changes` of a correction, checked later per entry type). */
 export function NonEmptyObject(options: FieldOptions = {}): PropertyDecorator {
   return field(

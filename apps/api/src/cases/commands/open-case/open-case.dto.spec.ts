@@ -13,7 +13,19 @@ const valid = {
 describe('OpenCaseDto', () => {
   it('accepts a full body and a title alone', async () => {
     expect(await validateBody(OpenCaseDto, valid)).toEqual([]);
-    expect(await validateBody(OpenCaseDto, { title: valid.title, expectedRevision: 0 })).toEqual([]);
+  });
+
+  it('refuses expectedRevision, whatever its value, saying it has no meaning when opening a case', async () => {
+    for (const expectedRevision of [0, 3, -1, null, 'x']) {
+      const problems = await validateBody(OpenCaseDto, { title: valid.title, expectedRevision });
+      expect(problems).toEqual([
+        {
+          field: 'expectedRevision',
+          fr: "Le champ « expectedRevision » n'a pas de sens à l'ouverture d'un dossier : il n'y a pas encore de révision à attendre. Omettez-le.",
+          en: 'expectedRevision has no meaning when opening a case: there is no revision to expect yet. Leave it out.',
+        },
+      ]);
+    }
   });
 
   it('accepts a title of exactly 200 characters', async () => {

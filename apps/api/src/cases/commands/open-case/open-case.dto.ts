@@ -1,5 +1,5 @@
 import { PUBLIC_HOLIDAYS, TEXT_LIMITS, type PublicHolidays } from '@mc/domain';
-import { OneOf, Revision, Text, Uuid } from '../../../validation/field-decorators';
+import { NoRevisionYet, OneOf, Text, Uuid } from '../../../validation/field-decorators';
 
 /** POST /cases — opens a case; the caller becomes its owner. */
 export class OpenCaseDto {
@@ -29,6 +29,7 @@ export class OpenCaseDto {
   })
   publicHolidays?: PublicHolidays;
 
-  @Revision()
+  /** Refused: the case does not exist yet, so nothing can have changed in the meantime. */
+  @NoRevisionYet({ fr: "à l'ouverture d'un dossier", en: 'when opening a case' })
   expectedRevision?: number;
 }
