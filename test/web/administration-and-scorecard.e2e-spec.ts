@@ -160,7 +160,7 @@ describe('Administration, provider scorecard, case status and password (Chromium
     await eventually(async () => expect(await textOf(page, '#interruption-total')).toContain('2 880 min'));
     expect(await textOf(page, '#interruption-total')).toContain('2 j');
     const breaches = await textOf(page, '#breaches');
-    expect(breaches).toContain('Rétablissement du service — 1 dépassement(s)');
+    expect(breaches).toContain('Rétablissement du service — 1 dépassement');
     expect(breaches).toContain(CLAUSE);
     expect(breaches).toContain('1 j (1 440 min)');
     expect(await textOf(page, '#without-notice')).toContain('Messagerie');

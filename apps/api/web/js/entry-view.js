@@ -2,7 +2,7 @@ import { download } from './api.js';
 import { alert, badge, h } from './dom.js';
 import { formatDateTime, formatMinutes } from './dates.js';
 import { KINDS, entryTitle, kindOfType } from './entry-kinds.js';
-import { enumLabel, t } from './i18n.js';
+import { colon, enumLabel, t } from './i18n.js';
 
 const HIDDEN = new Set(['entryId', 'evidenceId', 'sha256', 'mediaType', 'size']);
 
@@ -37,7 +37,8 @@ function labelOf(type, name) {
 }
 
 function details(entry, data, entriesById) {
-  const rows = Object.entries(data).filter(([name]) => !HIDDEN.has(name) && !(name === 'title' && entry.type === 'IncidentReported'));
+  // The facts' date is already the card's « Faits » line; the title its heading.
+  const rows = Object.entries(data).filter(([name]) => !HIDDEN.has(name) && name !== 'occurredAt' && !(name === 'title' && entry.type === 'IncidentReported'));
   if (!rows.length) return null;
   return h(
     'dl',
@@ -46,7 +47,8 @@ function details(entry, data, entriesById) {
   );
 }
 
-function evidenceButton(caseId, evidence) {
+/** `withDate`: under the entry it is about, the file's own date is said here (its own card lists it in its details). */
+function evidenceButton(caseId, evidence, withDate = true) {
   const name = evidence.data.fileName ?? 'piece';
   const status = h('span', { class: 'mc-inline-status', 'aria-live': 'polite' });
   return h(
@@ -69,14 +71,23 @@ function evidenceButton(caseId, evidence) {
       t('timeline.download', { name }),
     ),
     evidence.data.description ? h('span', { class: 'fr-text--sm mc-muted' }, ` ${evidence.data.description}`) : null,
+    withDate && evidence.data.capturedAt
+      ? h('span', { class: 'fr-text--sm mc-muted mc-captured' }, ` (${t('timeline.capturedAt', { date: formatDateTime(evidence.data.capturedAt) })})`)
+      : null,
     status,
   );
+}
+
+/** A restoration is headed by the cut-off it ends, not by the conditions laid down (those stay in its details). */
+function cardTitle(entry, entriesById) {
+  const cutOff = entry.type === 'AccessRestored' ? entriesById.get(entry.data?.cutOffEntryId) : null;
+  return cutOff ? t('timeline.restorationOf', { date: formatDateTime(cutOff.occurredAt) }) : entryTitle(entry);
 }
 
 /** One timeline entry: both dates, lateness, current data, corrections with the original, retraction. */
 export function entryCard(caseId, entry, { entriesById, canContribute }) {
   const retracted = entry.retracted;
-  const title = entryTitle(entry);
+  const title = cardTitle(entry, entriesById);
   const flags = [];
   if (entry.lateBy) flags.push(badge('warning', t('timeline.late', { days: entry.lateBy.days })));
   if (entry.corrections?.length) flags.push(badge('info', t('timeline.corrected')));
@@ -132,7 +143,10 @@ export function entryCard(caseId, entry, { entriesById, canContribute }) {
             {},
             h(
               'a',
-              { class: 'fr-btn fr-btn--tertiary fr-btn--sm fr-icon-delete-line fr-btn--icon-left', href: `#/cases/${caseId}/entries/${entry.entryId}/retract` },
+              {
+                class: 'fr-btn fr-btn--tertiary fr-btn--sm fr-icon-strikethrough fr-btn--icon-left',
+                href: `#/cases/${caseId}/entries/${entry.entryId}/retract`,
+              },
               t('timeline.retract'),
             ),
           ),
@@ -153,11 +167,11 @@ export function entryCard(caseId, entry, { entriesById, canContribute }) {
       h(
         'p',
         { class: 'mc-dates fr-text--sm fr-mb-1w' },
-        h('span', {}, h('strong', {}, `${t('timeline.occurred')} : `), h('time', { datetime: entry.occurredAt }, formatDateTime(entry.occurredAt))),
+        h('span', {}, h('strong', {}, colon(t('timeline.occurred'))), h('time', { datetime: entry.occurredAt }, formatDateTime(entry.occurredAt))),
         h(
           'span',
           {},
-          h('strong', {}, `${t('timeline.recorded')} : `),
+          h('strong', {}, colon(t('timeline.recorded'))),
           h('time', { datetime: entry.recordedAt }, formatDateTime(entry.recordedAt)),
           ' ',
           t('timeline.by', { user: entry.actor?.username ?? '' }),
@@ -173,7 +187,11 @@ export function entryCard(caseId, entry, { entriesById, canContribute }) {
         : null,
       h('div', { class: retracted ? 'mc-struck' : '' }, details(entry, entry.data, entriesById)),
       entry.type === 'EvidenceAttached'
-        ? h('ul', { class: 'mc-evidence fr-btns-group fr-btns-group--sm fr-btns-group--icon-left fr-btns-group--inline-md' }, evidenceButton(caseId, entry))
+        ? h(
+            'ul',
+            { class: 'mc-evidence fr-btns-group fr-btns-group--sm fr-btns-group--icon-left fr-btns-group--inline-md' },
+            evidenceButton(caseId, entry, false),
+          )
         : null,
       corrections.length ? h('div', { class: 'mc-corrections' }, h('ol', { class: 'mc-correction-list' }, ...corrections)) : null,
       evidence.length

@@ -8,11 +8,25 @@ export function setLang(value) {
   document.documentElement.lang = lang();
 }
 
-/** t('key', {n: 2}) -> the sentence in the current language, `{n}` replaced. */
+/**
+ * t('key', {n: 2}) -> the sentence in the current language, `{n}` replaced. `{n#entrée|entrées}`
+ * writes the number as the language does (2 568 in French) and the word in the right number:
+ * singular below 2 in French, for 1 only in English. No more « entrée(s) ».
+ */
 export function t(key, params = {}) {
   const text = DICT[lang()][key] ?? DICT.fr[key] ?? key;
-  return text.replace(/\{(\w+)\}/g, (_, name) => String(params[name] ?? ''));
+  return text
+    .replace(/\{(\w+)#([^|}]*)\|([^}]*)\}/g, (_, name, one, other) => counted(Number(params[name] ?? 0), one, other))
+    .replace(/\{(\w+)\}/g, (_, name) => String(params[name] ?? ''));
 }
+
+function counted(n, one, other) {
+  const singular = lang() === 'en' ? n === 1 : Math.abs(n) < 2;
+  return `${new Intl.NumberFormat(lang() === 'en' ? 'en-GB' : 'fr-FR').format(n)} ${singular ? one : other}`;
+}
+
+/** `Faits : ` with a narrow no-break space in French (the colon never wraps alone), `Facts: ` in English. */
+export const colon = (label) => (lang() === 'en' ? `${label}: ` : `${label}\u202f: `);
 
 /** The label of an enum value: enumLabel('category', 'outage'). */
 export const enumLabel = (group, value) => {
@@ -29,7 +43,7 @@ const FR = {
   'app.switchLang': 'English',
   'app.switchLangLabel': 'Switch to English',
   'app.logout': 'Se déconnecter',
-  'app.loggedAs': '{name} ({role})',
+  'app.loggedAs': '{name} · {role}',
   'app.notFound': 'Page introuvable.',
   'app.back': 'Retour',
   'app.network': 'Le service ne répond pas. Vérifiez votre connexion puis réessayez : rien de ce que vous avez saisi n’est perdu.',
@@ -64,7 +78,7 @@ const FR = {
   'cases.col.last': 'Dernière entrée enregistrée',
   'cases.col.entries': 'Entrées',
   'cases.col.by': 'Ouvert par',
-  'cases.entries': '{n} entrée(s), {e} pièce(s)',
+  'cases.entries': '{n#entrée|entrées}, {e#pièce|pièces}',
   'status.open': 'ouvert',
   'status.closed': 'clos',
   'newCase.title': 'Ouvrir un dossier',
@@ -92,7 +106,7 @@ const FR = {
   'timeline.occurred': 'Faits',
   'timeline.recorded': 'Enregistré',
   'timeline.by': 'par {user}',
-  'timeline.late': 'enregistré tardivement ({days} j après les faits)',
+  'timeline.late': 'enregistré tardivement ({days#jour|jours} après les faits)',
   'timeline.lateShort': 'enregistré tardivement',
   'timeline.retracted': 'Retirée',
   'timeline.retractedOn': 'Retirée le {date} par {user} : « {reason} »',
@@ -106,7 +120,7 @@ const FR = {
   'timeline.evidence': 'Pièces jointes',
   'timeline.download': 'Télécharger {name}',
   'timeline.filter': 'Afficher',
-  'timeline.entryCount': '{n} entrée(s)',
+  'timeline.entryCount': '{n#entrée|entrées}',
 
   'entry.IncidentReported': 'Incident',
   'entry.AccessCutOff': 'Coupure d’accès',
@@ -273,10 +287,10 @@ const FR = {
   'outages.ongoing': 'en cours',
   'outages.noNotice': 'sans information préalable',
   'outages.breach': 'Engagement non tenu : {metric}, dépassé de {over}',
-  'outages.totals': '{count} coupure(s), {duration} au total ({ongoing} en cours).',
+  'outages.totals': '{count#coupure|coupures}, {duration} au total ({ongoing} en cours).',
 
   'deadlines.title': 'Échéances à venir',
-  'deadlines.within': 'Dans les',
+  'deadlines.within': 'Dans les … prochains jours',
   'deadlines.days': 'jours',
   'deadlines.show': 'Afficher',
   'deadlines.empty': 'Aucune échéance dans cette période.',
@@ -302,7 +316,7 @@ const FR = {
   'history.to': 'Jusqu’à',
   'history.compare': 'Voir les changements',
   'history.noChanges': 'Rien n’a été enregistré entre ces deux dates.',
-  'history.changesCount': '{n} événement(s) enregistré(s) entre ces dates.',
+  'history.changesCount': '{n#événement enregistré|événements enregistrés} entre ces dates.',
   'history.target': 'porte sur l’entrée du {date}',
 
   'sharing.title': 'Partage du dossier',
@@ -546,7 +560,7 @@ const FR = {
   'scorecard.open': 'Voir le bilan',
   'scorecard.provider': 'Prestataire',
   'scorecard.show': 'Afficher le bilan',
-  'scorecard.period': 'Faits datés du {from} au {to} · {n} dossier(s) concerné(s).',
+  'scorecard.period': 'Faits datés du {from} au {to} · {n#dossier concerné|dossiers concernés}.',
   'scorecard.pdf': 'Rapport PDF',
   'scorecard.exported': 'Téléchargement prêt : {name}. L’export est consigné.',
   'scorecard.interruptions': 'Interruptions',
@@ -564,7 +578,7 @@ const FR = {
   'scorecard.byCategory': 'Par catégorie',
   'scorecard.breaches': 'Engagements non tenus',
   'scorecard.noBreach': 'Aucun engagement non tenu sur la période.',
-  'scorecard.breachCount': '{n} dépassement(s)',
+  'scorecard.breachCount': '{n#dépassement|dépassements}',
   'scorecard.commitment': 'Engagement : {target}, {calendar}.',
   'scorecard.clause': 'Clause :',
   'scorecard.withoutNotice': 'Opérations sans information préalable',
@@ -627,6 +641,8 @@ const FR = {
   'more.sealedTitle': 'Que veut dire « scellée » ?',
   'more.sealedText':
     'Le journal a calculé l’empreinte numérique du fichier (SHA-256), propre à son contenu exact. Elle figure dans le dossier PDF et le paquet de preuve : si le fichier était modifié, même d’un seul caractère, elle ne correspondrait plus.',
+  'timeline.restorationOf': 'Rétablissement des accès coupés le {date}',
+  'timeline.capturedAt': 'photo ou document du {date}',
 };
 
 const EN = {
@@ -637,7 +653,7 @@ const EN = {
   'app.switchLang': 'Français',
   'app.switchLangLabel': 'Passer en français',
   'app.logout': 'Log out',
-  'app.loggedAs': '{name} ({role})',
+  'app.loggedAs': '{name} · {role}',
   'app.notFound': 'Page not found.',
   'app.back': 'Back',
   'app.network': 'The service does not answer. Check your connection and try again: nothing you typed is lost.',
@@ -672,7 +688,7 @@ const EN = {
   'cases.col.last': 'Last entry recorded',
   'cases.col.entries': 'Entries',
   'cases.col.by': 'Opened by',
-  'cases.entries': '{n} entries, {e} files',
+  'cases.entries': '{n#entry|entries}, {e#file|files}',
   'status.open': 'open',
   'status.closed': 'closed',
   'newCase.title': 'Open a case',
@@ -700,7 +716,7 @@ const EN = {
   'timeline.occurred': 'Facts',
   'timeline.recorded': 'Recorded',
   'timeline.by': 'by {user}',
-  'timeline.late': 'recorded late ({days} days after the facts)',
+  'timeline.late': 'recorded late ({days#day|days} after the facts)',
   'timeline.lateShort': 'recorded late',
   'timeline.retracted': 'Retracted',
   'timeline.retractedOn': 'Retracted on {date} by {user}: “{reason}”',
@@ -714,7 +730,7 @@ const EN = {
   'timeline.evidence': 'Attached files',
   'timeline.download': 'Download {name}',
   'timeline.filter': 'Show',
-  'timeline.entryCount': '{n} entries',
+  'timeline.entryCount': '{n#entry|entries}',
 
   'entry.IncidentReported': 'Incident',
   'entry.AccessCutOff': 'Access cut-off',
@@ -881,10 +897,10 @@ const EN = {
   'outages.ongoing': 'ongoing',
   'outages.noNotice': 'without prior notice',
   'outages.breach': 'Commitment not kept: {metric}, exceeded by {over}',
-  'outages.totals': '{count} cut-off(s), {duration} in all ({ongoing} ongoing).',
+  'outages.totals': '{count#cut-off|cut-offs}, {duration} in all ({ongoing} ongoing).',
 
   'deadlines.title': 'Deadlines ahead',
-  'deadlines.within': 'Within',
+  'deadlines.within': 'Within the next … days',
   'deadlines.days': 'days',
   'deadlines.show': 'Show',
   'deadlines.empty': 'No deadline in this period.',
@@ -910,7 +926,7 @@ const EN = {
   'history.to': 'To',
   'history.compare': 'Show the changes',
   'history.noChanges': 'Nothing was recorded between these dates.',
-  'history.changesCount': '{n} event(s) recorded between these dates.',
+  'history.changesCount': '{n#event|events} recorded between these dates.',
   'history.target': 'about the entry of {date}',
 
   'sharing.title': 'Sharing the case',
@@ -1154,7 +1170,7 @@ const EN = {
   'scorecard.open': 'See the scorecard',
   'scorecard.provider': 'Provider',
   'scorecard.show': 'Show the scorecard',
-  'scorecard.period': 'Facts dated from {from} to {to} · {n} case(s) concerned.',
+  'scorecard.period': 'Facts dated from {from} to {to} · {n#case|cases} concerned.',
   'scorecard.pdf': 'PDF report',
   'scorecard.exported': 'Download ready: {name}. The export is recorded.',
   'scorecard.interruptions': 'Interruptions',
@@ -1172,7 +1188,7 @@ const EN = {
   'scorecard.byCategory': 'By category',
   'scorecard.breaches': 'Commitments broken',
   'scorecard.noBreach': 'No commitment broken over the period.',
-  'scorecard.breachCount': '{n} breach(es)',
+  'scorecard.breachCount': '{n#breach|breaches}',
   'scorecard.commitment': 'Commitment: {target}, {calendar}.',
   'scorecard.clause': 'Clause:',
   'scorecard.withoutNotice': 'Operations without prior notice',
@@ -1237,3 +1253,5 @@ const EN = {
 };
 
 const DICT = { fr: FR, en: EN };
+  'timeline.restorationOf': 'Restoration of the access cut on {date}',
+  'timeline.capturedAt': 'photo or document of {date}',

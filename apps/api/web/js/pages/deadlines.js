@@ -13,7 +13,7 @@ export async function show(_params, query) {
   const form = h(
     'form',
     { class: 'mc-inline-form', onsubmit: (e) => (e.preventDefault(), navigate(`#/deadlines?within=${encodeURIComponent(input.value)}`)) },
-    h('div', { class: 'fr-input-group' }, h('label', { class: 'fr-label', for: 'within' }, `${t('deadlines.within')} (${t('deadlines.days')})`), input),
+    h('div', { class: 'fr-input-group' }, h('label', { class: 'fr-label', for: 'within' }, t('deadlines.within')), input),
     h('button', { class: 'fr-btn fr-btn--secondary', type: 'submit' }, t('deadlines.show')),
   );
   // A breach notification runs in clock hours: its time matters as much as its day.
