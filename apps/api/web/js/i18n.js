@@ -638,11 +638,11 @@ const FR = {
   'audit.fingerprint': 'Empreinte SHA-256 du fichier remis : {sha}',
   'audit.fingerprintHelp':
     'Cette empreinte est calculée à partir du contenu exact du fichier : un fichier qui a la même empreinte est bien celui qui a été remis ce jour-là, sans aucune modification.',
+  'timeline.restorationOf': 'Rétablissement des accès coupés le {date}',
+  'timeline.capturedAt': 'photo ou document du {date}',
   'more.sealedTitle': 'Que veut dire « scellée » ?',
   'more.sealedText':
     'Le journal a calculé l’empreinte numérique du fichier (SHA-256), propre à son contenu exact. Elle figure dans le dossier PDF et le paquet de preuve : si le fichier était modifié, même d’un seul caractère, elle ne correspondrait plus.',
-  'timeline.restorationOf': 'Rétablissement des accès coupés le {date}',
-  'timeline.capturedAt': 'photo ou document du {date}',
 };
 
 const EN = {
@@ -1247,11 +1247,11 @@ const EN = {
   'audit.fingerprint': 'SHA-256 fingerprint of the file handed out: {sha}',
   'audit.fingerprintHelp':
     'This fingerprint is computed from the file’s exact content: a file with the same fingerprint is the very one handed out that day, unchanged.',
+  'timeline.restorationOf': 'Restoration of the access cut on {date}',
+  'timeline.capturedAt': 'photo or document of {date}',
   'more.sealedTitle': 'What does “sealed” mean?',
   'more.sealedText':
     'The journal computed the file’s digital fingerprint (SHA-256), unique to its exact content. It is listed in the PDF dossier and the evidence bundle: if the file were changed, even by one character, it would no longer match.',
 };
 
 const DICT = { fr: FR, en: EN };
-  'timeline.restorationOf': 'Restoration of the access cut on {date}',
-  'timeline.capturedAt': 'photo or document of {date}',
