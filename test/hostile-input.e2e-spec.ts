@@ -144,6 +144,36 @@ describe('Bad and hostile input', () => {
     });
   });
 
+  describe('a faulty multipart form: 400 naming the part and what is wrong, and nothing kept', () => {
+    const boundary = 'limite-hostile';
+    const part = (name: string, filename?: string) =>
+      `--${boundary}\r\nContent-Disposition: form-data; name="${name}"${filename ? `; filename="${filename}"` : ''}\r\n\r\ncontenu\r\n`;
+    const send = (body: string, lang = 'fr') =>
+      t.http
+        .post(`/api/v1/cases/${caseId}/evidence`)
+        .set(bearer(agent))
+        .set('accept-language', lang)
+        .set('content-type', `multipart/form-data; boundary=${boundary}`)
+        .send(body);
+
+    it.each([
+      ['two file parts', part('file', 'a.txt') + part('file', 'b.txt'), 'file', /plusieurs fichiers/, /several files/],
+      ['a file in another field', part('other', 'a.txt'), 'other', /« other » n'attend pas de fichier/, /other does not take a file/],
+      ['a body cut short', (part('file', 'a.txt') + `--${boundary}--\r\n`).slice(0, 80), 'form', /s'arrête avant sa fin/, /ends before its end/],
+    ])('%s', async (_label, body, field, french, english) => {
+      const before = await headRevision();
+      const stored = storedEvidenceFiles(t.dataDir);
+      const fr = await send(body).expect(400);
+      expect(fr.body).toMatchObject({ code: 'INVALID_INPUT', fields: [{ field }] });
+      expect(fr.body.message[0]).toMatch(french);
+      const en = await send(body, 'en').expect(400);
+      expect(en.body.message[0]).toMatch(english);
+      expect(await headRevision()).toBe(before);
+      expect(storedEvidenceFiles(t.dataDir)).toEqual(stored);
+      expect(readdirSync(join(t.dataDir, 'uploads'))).toEqual([]);
+    });
+  });
+
   it('refuses a body over the limit with 413, broken JSON with 400, and other media types with 415', async () => {
     const big = await t.http
       .post(`/api/v1/cases/${caseId}/notes`)

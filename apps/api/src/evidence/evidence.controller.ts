@@ -1,12 +1,12 @@
 import { Body, Controller, Get, Param, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Actor, DomainError } from '@mc/domain';
 import { CorrelationId, CurrentActor } from '../auth/auth.decorators';
 import { AttachEvidenceCommand } from './commands/attach-evidence/attach-evidence.command';
 import { AttachEvidenceDto, AttachEvidenceForm } from './commands/attach-evidence/attach-evidence.dto';
+import { EvidenceUploadInterceptor } from './evidence-upload.interceptor';
 import { GetEvidenceQuery } from './get-evidence.query';
 import { contentDisposition } from '../http/content-disposition';
 import { ApiFile } from '../http/openapi';
@@ -30,7 +30,7 @@ export class EvidenceController {
   @Post()
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: AttachEvidenceForm })
-  @UseInterceptors(FileInterceptor('file'))
+  @UseInterceptors(EvidenceUploadInterceptor)
   async attach(
     @Param('caseId') caseId: string,
     @UploadedFile() file: MulterFile | undefined,
