@@ -8,18 +8,15 @@ const CLAUSE = 'Contrat d’infogérance, annexe 3 « Niveaux de service », art
 
 /** How far each table of the page runs past its box, in px (0 when it fits). */
 async function tableOverflows(page: Page): Promise<Record<string, number>> {
-  return page.evaluate(() =>
-    Object.fromEntries(
-      [...document.querySelectorAll('.mc-table')].map((t) => {
-        const container = t.querySelector('.fr-table__container') as HTMLElement;
-        const table = t.querySelector('table') as HTMLElement;
-        return [t.id || 'table', Math.max(0, table.scrollWidth - container.clientWidth)];
-      }),
-    ),
-  );
+  return page.evaluate(`Object.fromEntries(
+    [...document.querySelectorAll('.mc-table')].map((t) => [
+      t.id || 'table',
+      Math.max(0, t.querySelector('table').scrollWidth - t.querySelector('.fr-table__container').clientWidth),
+    ]),
+  )`);
 }
 
-const pageOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+const pageOverflow = (page: Page) => page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth') as Promise<number>;
 
 /** Findings 2, 11 and 12 of the audit of the web pages: tables wider than the screen, a 411 px form on a phone, focus sent back to the top. */
 describe('Tables, date fields and focus that fit the person (Chromium)', () => {
@@ -106,7 +103,7 @@ describe('Tables, date fields and focus that fit the person (Chromium)', () => {
     expect(await pageOverflow(page)).toBe(0);
     const box = (await now.boundingBox())!;
     expect(box.x + box.width).toBeLessThanOrEqual(SMALL_PHONE.width);
-    expect(await now.evaluate((button) => button.scrollWidth <= button.clientWidth)).toBe(true); // "Maintenant", not "Mainten…"
+    expect(await now.evaluate((button: { scrollWidth: number; clientWidth: number }) => button.scrollWidth <= button.clientWidth)).toBe(true); // "Maintenant", not "Mainten…"
     await screenshot(page, 'phone-375-incident-date');
     expect(problems).toEqual([]);
     await context.close();
@@ -119,7 +116,7 @@ describe('Tables, date fields and focus that fit the person (Chromium)', () => {
     await page.locator('#add-entry').focus();
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/new$/);
-    const focused = () => page.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.textContent?.trim().slice(0, 40)}`);
+    const focused = () => page.evaluate('`${document.activeElement?.tagName} ${document.activeElement?.textContent?.trim().slice(0, 40)}`') as Promise<string>;
     await eventually(async () => expect(await focused()).toBe('H2 Ajouter une entrée'));
     await page.keyboard.press('Tab');
     expect(await focused()).toMatch(/^A Incident/);
@@ -127,7 +124,7 @@ describe('Tables, date fields and focus that fit the person (Chromium)', () => {
     await page.waitForURL(/\/new\/incident$/);
     await eventually(async () => expect(await focused()).toBe('H2 Incident'));
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe(await page.getByLabel('Date et heure des faits').getAttribute('id'));
+    expect(await page.evaluate('document.activeElement?.id')).toBe(await page.getByLabel('Date et heure des faits').getAttribute('id'));
     expect(problems).toEqual([]);
     await context.close();
   });

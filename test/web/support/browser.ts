@@ -28,9 +28,9 @@ export interface WebApp {
   close(): Promise<void>;
 }
 
-/** The real application, listening on a free local port. */
-export async function startWebApp(): Promise<WebApp> {
-  const t = await startTestApp();
+/** The real application, listening on a free local port (`env`: its configuration, MC_* variables). */
+export async function startWebApp(env: NodeJS.ProcessEnv = {}): Promise<WebApp> {
+  const t = await startTestApp(env);
   await t.app.listen(0, '127.0.0.1');
   const { port } = t.app.getHttpServer().address() as AddressInfo;
   return { t, url: `http://127.0.0.1:${port}`, close: () => t.close() };

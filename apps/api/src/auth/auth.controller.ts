@@ -5,7 +5,8 @@ import { AccountView, Accounts, LoginThrottle, TokenService } from '@mc/access';
 import { Actor, Clock, DomainError } from '@mc/domain';
 import { ChangeOwnPasswordDto } from '../accounts/commands/change-account/change-account.dto';
 import { RequestRefused } from '../http/request-refused';
-import { CLOCK } from '../journal/journal.tokens';
+import type { AppConfig } from '../config/config';
+import { APP_CONFIG, CLOCK } from '../journal/journal.tokens';
 import { CorrelationId, CurrentAccount, CurrentActor, Public } from './auth.decorators';
 import { LoginDto } from './login.dto';
 
@@ -25,6 +26,7 @@ export class AuthController {
     private readonly tokens: TokenService,
     private readonly throttle: LoginThrottle,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
@@ -42,10 +44,14 @@ export class AuthController {
     return this.issue(account);
   }
 
+  /**
+   * The current user, and the limits the service applies to them (`maxUploadBytes`: the largest
+   * attachment, MC_MAX_UPLOAD_BYTES), so that a page can refuse a file before sending it.
+   */
   @ApiBearerAuth()
   @Get('me')
   me(@CurrentAccount() account: AccountView) {
-    return userView(account);
+    return { ...userView(account), limits: { maxUploadBytes: this.config.maxUploadBytes } };
   }
 
   /** Changes one's own password: every other session stops, this one gets a fresh token. */

@@ -1,6 +1,30 @@
-import { ApiError, api } from './api.js';
+import { ApiError, api, get } from './api.js';
 import { h, uid } from './dom.js';
 import { t } from './i18n.js';
+
+/** The service's default limit (MC_MAX_UPLOAD_BYTES), until it has said its own. */
+const DEFAULT_LIMIT = 25 * 1024 * 1024;
+let limit = null;
+
+/** The largest file the service accepts, in bytes, from GET /me (asked again when `fresh`). */
+export function uploadLimit(fresh = false) {
+  if (fresh || !limit)
+    limit = get('/me')
+      .then((me) => me?.limits?.maxUploadBytes ?? DEFAULT_LIMIT)
+      .catch(() => ((limit = null), DEFAULT_LIMIT));
+  return limit;
+}
+
+/** 27 000 832 bytes -> « 25,8 Mo » (mebibytes, as the limit is set; the page's language). */
+export function megabytes(bytes) {
+  const n = new Intl.NumberFormat(t('app.locale'), { maximumFractionDigits: 1 }).format(Math.round((bytes / 1048576) * 10) / 10);
+  return t('unit.megabytes', { n });
+}
+
+/** A chosen file's size: « 68 Ko » below 1 Mo, « 25,8 Mo » above. */
+const fileSize = (bytes) => (bytes < 1048576 ? t('unit.kilobytes', { n: Math.max(1, Math.ceil(bytes / 1024)) }) : megabytes(bytes));
+
+const tooLarge = (size, max) => t('upload.tooLarge', { size: megabytes(size), limit: megabytes(max) });
 
 const ACCEPT = 'image/*,application/pdf,text/plain,message/rfc822,.eml,.msg,.doc,.docx,.odt,.xls,.xlsx,.ods';
 
@@ -15,8 +39,16 @@ export function attachmentField({ label } = {}) {
   const camera = h('input', { class: 'fr-sr-only', type: 'file', id: `${id}-camera`, accept: 'image/*', capture: 'environment', tabindex: '-1' });
   const chosen = h('div', { class: 'mc-file-chosen', 'aria-live': 'polite' });
   const error = h('p', { class: 'fr-error-text', id: errorId, hidden: true });
+  const hint = h('span', { class: 'fr-hint-text', id: `${id}-hint` }, t('form.fileHint', { limit: megabytes(DEFAULT_LIMIT) }));
+  uploadLimit().then((max) => (hint.textContent = t('form.fileHint', { limit: megabytes(max) })));
   let file = null;
   let previewUrl = null;
+  const showError = (message) => {
+    group.classList.toggle('fr-upload-group--error', Boolean(message));
+    error.hidden = !message;
+    error.textContent = message ?? '';
+    input.setAttribute('aria-describedby', message ? `${id}-hint ${errorId}` : `${id}-hint`);
+  };
   const pick = (source) => {
     file = source.files?.[0] ?? null;
     if (previewUrl) URL.revokeObjectURL(previewUrl);
@@ -27,12 +59,25 @@ export function attachmentField({ label } = {}) {
         previewUrl = URL.createObjectURL(file);
         nodes.push(h('img', { src: previewUrl, alt: '', class: 'mc-preview' }));
       }
-      nodes.push(h('span', { class: 'fr-text--sm' }, `${file.name} (${Math.ceil(file.size / 1024)} Ko)`));
+      nodes.push(h('span', { class: 'fr-text--sm' }, `${file.name} (${fileSize(file.size)})`));
     }
     chosen.replaceChildren(...nodes);
   };
-  input.addEventListener('change', () => pick(input));
-  camera.addEventListener('change', () => pick(camera));
+  // A file over the service's limit is refused as soon as it is chosen, before any upload.
+  const choose = async (source) => {
+    const candidate = source.files?.[0] ?? null;
+    const max = candidate ? await uploadLimit() : null;
+    if (candidate && candidate.size > max) {
+      source.value = '';
+      pick(source);
+      showError(tooLarge(candidate.size, max));
+      return;
+    }
+    showError(null);
+    pick(source);
+  };
+  input.addEventListener('change', () => choose(input));
+  camera.addEventListener('change', () => choose(camera));
   const photoButton = h(
     'button',
     { type: 'button', class: 'fr-btn fr-btn--secondary fr-btn--sm fr-icon-camera-line fr-btn--icon-left mc-photo', onclick: () => camera.click() },
@@ -41,7 +86,7 @@ export function attachmentField({ label } = {}) {
   const group = h(
     'div',
     { class: 'fr-upload-group fr-mb-3w' },
-    h('label', { class: 'fr-label', for: id }, label ?? t('field.attachment'), h('span', { class: 'fr-hint-text', id: `${id}-hint` }, t('form.fileHint'))),
+    h('label', { class: 'fr-label', for: id }, label ?? t('field.attachment'), hint),
     input,
     h('div', { class: 'mc-photo-row' }, photoButton, camera),
     chosen,
@@ -52,21 +97,25 @@ export function attachmentField({ label } = {}) {
     get file() {
       return file;
     },
-    showError(message) {
-      group.classList.toggle('fr-upload-group--error', Boolean(message));
-      error.hidden = !message;
-      error.textContent = message ?? '';
-      input.setAttribute('aria-describedby', message ? `${id}-hint ${errorId}` : `${id}-hint`);
-    },
+    showError,
   };
 }
 
-/** POST /cases/:id/evidence (multipart). */
+/**
+ * POST /cases/:id/evidence (multipart). A file refused as too large (413: the limit may have been
+ * lowered since the page asked) is reported with its size and the service's limit, under `file`.
+ */
 export async function uploadEvidence(caseId, file, fields = {}) {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) if (v !== undefined && v !== '') form.append(k, v);
   if (file) form.append('file', file, file.name);
-  return api('POST', `/cases/${caseId}/evidence`, { form });
+  try {
+    return await api('POST', `/cases/${caseId}/evidence`, { form });
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.status !== 413 || !file) throw error;
+    const message = tooLarge(file.size, await uploadLimit(true));
+    throw new ApiError(413, { message: [message], code: error.code, fields: [{ field: 'file', message }] });
+  }
 }
 
 export { ApiError };
