@@ -174,6 +174,57 @@ describe('Bad and hostile input', () => {
     });
   });
 
+  describe('query parameters, handled alike by every route', () => {
+    it('refuses from after to with the same 400 on the changes as on the scorecard', async () => {
+      const q = { from: '2019-11-24T00:00:00Z', to: '2019-11-01T00:00:00Z' };
+      const changes = await t.http.get(`/api/v1/cases/${caseId}/changes`).query(q).set(bearer(agent)).expect(400);
+      expect(changes.body.fields).toEqual([{ field: 'from', message: 'Le paramètre « from » doit précéder « to ».' }]);
+      const providerId = (
+        await t.http
+          .post('/api/v1/providers')
+          .set(bearer(await t.adminToken()))
+          .send({ name: 'Prestataire des paramètres' })
+          .expect(201)
+      ).body.id;
+      const scorecard = await t.http.get(`/api/v1/providers/${providerId}/scorecard`).query(q).set(bearer(agent)).expect(400);
+      expect(scorecard.body.message).toEqual(changes.body.message);
+      await t.http.get(`/api/v1/cases/${caseId}/changes`).query({ from: q.to, to: q.from }).set(bearer(agent)).expect(200);
+    });
+
+    it('refuses unknown parameters on /integrity/* too, and takes lang there', async () => {
+      const admin = bearer(await t.adminToken());
+      const verify = await t.http.get('/api/v1/integrity/verify?x=1').set(admin).expect(400);
+      expect(verify.body.fields[0].field).toBe('x');
+      await t.http.get('/api/v1/integrity/public-key?format=der').expect(400);
+      await t.http.get('/api/v1/integrity/public-key?lang=en').expect(200);
+      await t.http.get('/api/v1/integrity/verify?lang=fr').set(admin).expect(200);
+    });
+
+    it('echoes as asOf the instant each view was computed at, the same way on every view', async () => {
+      const asOfOf = async (path: string, query: Record<string, string>) =>
+        (await t.http.get(`/api/v1/cases/${caseId}${path}`).query(query).set(bearer(agent)).expect(200)).body.asOf;
+      const views = ['', '/timeline', '/requests', '/outages', '/access'];
+      // An instant after the case was opened, written in Paris winter time as a person would.
+      const used = new Date(Date.now() - 1).toISOString();
+      const given = new Date(Date.parse(used) + 3_600_000).toISOString().replace('Z', '+01:00');
+      for (const view of views) expect({ view, asOf: await asOfOf(view, { asOf: given }) }).toEqual({ view, asOf: used });
+      // The live timeline keeps asOf null: the web pages read a non-null one as a replay.
+      expect(await asOfOf('/timeline', {})).toBeNull();
+      expect(Date.parse(await asOfOf('/timeline', { asOf: '2999-01-01T00:00:00Z' }))).toBeLessThanOrEqual(Date.now());
+      for (const view of views.filter((v) => v !== '/timeline')) {
+        const before = Date.now();
+        const echoed = await asOfOf(view, {});
+        expect({ view, iso: new Date(echoed).toISOString() === echoed, now: Date.parse(echoed) >= before - 1000 && Date.parse(echoed) <= Date.now() }).toEqual({
+          view,
+          iso: true,
+          now: true,
+        });
+        // A future asOf is now: nothing has happened there yet.
+        expect(Date.parse(await asOfOf(view, { asOf: '2999-01-01T00:00:00Z' }))).toBeLessThanOrEqual(Date.now());
+      }
+    });
+  });
+
   it('refuses a body over the limit with 413, broken JSON with 400, and other media types with 415', async () => {
     const big = await t.http
       .post(`/api/v1/cases/${caseId}/notes`)

@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Actor, CaseCommandType, DomainError } from '@mc/domain';
+import { Actor, CaseCommandType, Clock, DomainError, viewInstant } from '@mc/domain';
+import { CLOCK } from '../journal/journal.tokens';
 import { CorrelationId, CurrentActor } from '../auth/auth.decorators';
 import { dtoData } from '../validation/dto-data';
 import { validateEntryChanges } from '../validation/entry-changes';
@@ -50,7 +51,13 @@ export class CasesController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
+
+  /** The instant a view was computed at, echoed as `asOf` alike by every view: now when none is given, never later than now. */
+  private instantUsed(asOf: string | undefined): string {
+    return viewInstant(asOf, this.clock.now());
+  }
 
   private async write(
     caseId: string | null,
@@ -79,13 +86,18 @@ export class CasesController {
   }
 
   @Get(':caseId')
-  get(@Param('caseId') caseId: string, @Query() q: AsOfQueryDto, @CurrentActor() actor: Actor) {
-    return this.queries.execute(new GetCaseQuery(actor, caseId, q.asOf));
+  async get(@Param('caseId') caseId: string, @Query() q: AsOfQueryDto, @CurrentActor() actor: Actor) {
+    return { ...(await this.queries.execute(new GetCaseQuery(actor, caseId, q.asOf))), asOf: this.instantUsed(q.asOf) };
   }
 
   @Get(':caseId/timeline')
-  timeline(@Param('caseId') caseId: string, @Query() q: TimelineQueryDto, @CurrentActor() actor: Actor) {
-    return this.queries.execute(new GetTimelineQuery(actor, caseId, q.asOf, q.basis ?? 'recorded'));
+  /**
+   * The timeline's `asOf` stays null for the live view, where no asOf was asked: the web pages
+   * read a non-null one as « a replay » (pages/timeline.js). An asked one is echoed as the others.
+   */
+  async timeline(@Param('caseId') caseId: string, @Query() q: TimelineQueryDto, @CurrentActor() actor: Actor) {
+    const timeline = await this.queries.execute(new GetTimelineQuery(actor, caseId, q.asOf, q.basis ?? 'recorded'));
+    return { ...timeline, asOf: q.asOf === undefined ? null : this.instantUsed(q.asOf) };
   }
 
   @Get(':caseId/events')

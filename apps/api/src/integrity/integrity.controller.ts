@@ -1,8 +1,9 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@mc/domain';
 import { CurrentActor } from '../auth/auth.decorators';
+import { LangQueryDto } from '../cases/queries/query-params.dto';
 import { VerifyJournalQuery } from './verify-journal.query';
 
 @ApiTags('intégrité')
@@ -13,7 +14,7 @@ export class IntegrityController {
 
   /** Admin: recompute every hash of every stream; the first broken link names its stream and revision. */
   @Get('verify')
-  verify(@CurrentActor() actor: Actor) {
+  verify(@Query() _query: LangQueryDto, @CurrentActor() actor: Actor) {
     return this.queries.execute(new VerifyJournalQuery(actor));
   }
 }

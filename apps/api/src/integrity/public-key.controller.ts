@@ -1,9 +1,10 @@
-import { Controller, Get, Header, Inject } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ApiFile } from '../http/openapi';
 import type { SigningKey } from '@mc/evidence';
 import { Public } from '../auth/auth.decorators';
 import { SIGNING_KEY } from '../journal/journal.tokens';
+import { LangQueryDto } from '../cases/queries/query-params.dto';
 
 @ApiTags('intégrité')
 @Controller('api/v1/integrity')
@@ -15,7 +16,7 @@ export class PublicKeyController {
   @Get('public-key')
   @Header('Content-Type', 'application/x-pem-file; charset=utf-8')
   @ApiFile('application/x-pem-file', 'La clé publique Ed25519 du journal (SPKI, PEM).')
-  publicKey(): string {
+  publicKey(@Query() _query: LangQueryDto): string {
     return this.key.publicKeyPem;
   }
 }

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { AccessPolicy, Accounts } from '@mc/access';
-import { Actor, Clock, auditStream } from '@mc/domain';
+import { Actor, Clock, auditStream, viewInstant } from '@mc/domain';
 import { EVENT_STORE, EventStore, StoredEvent, StreamNotFoundError } from '@mc/event-store/event-store.port';
 import { AccessOnDate, AuditEntry, GrantView, accessOnDate, auditTrail, grantsOf } from '@mc/projections';
 import { LoadedCase, loadReadableCase } from '../journal/case-stream';
@@ -94,7 +94,8 @@ export class GetAccessOnDateHandler implements IQueryHandler<GetAccessOnDateQuer
 
   async execute({ actor, caseId, asOf }: GetAccessOnDateQuery): Promise<AccessOnDate> {
     const { records } = await loadForOwner(this.store, this.policy, actor, caseId);
-    return accessOnDate(caseId, records, asOf ?? this.clock.now().toISOString());
+    // The instant used, echoed as the other views echo it: now when none is given, never later than now.
+    return accessOnDate(caseId, records, viewInstant(asOf, this.clock.now()));
   }
 }
 
