@@ -225,6 +225,21 @@ describe('Bad and hostile input', () => {
     });
   });
 
+  it('answers 405 with Allow to a method an API path does not take, and still 404 for a case that does not exist', async () => {
+    const put = await t.http.put(`/api/v1/cases/${caseId}`).set(bearer(agent)).send({ title: 'x' }).expect(405);
+    expect(put.headers.allow).toBe('GET, HEAD');
+    expect(put.body).toMatchObject({ statusCode: 405, error: 'Method Not Allowed', code: 'METHOD_NOT_ALLOWED' });
+    expect(put.body.message[0]).toMatch(/PUT n'est pas acceptée/);
+    // The route is public knowledge: the same answer for a case nobody can see, and without a token.
+    const unknown = await t.http.put('/api/v1/cases/3f2b8c1e-5d4a-4e7b-9c61-0a8d2e4f6b13').expect(405);
+    expect(unknown.headers.allow).toBe('GET, HEAD');
+    const options = await t.http.options('/api/v1/cases').expect(405);
+    expect(options.headers.allow).toBe('GET, HEAD, POST');
+    await t.http.get('/api/v1/cases/3f2b8c1e-5d4a-4e7b-9c61-0a8d2e4f6b13').set(bearer(agent)).expect(404);
+    await t.http.delete(`/api/v1/cases/${caseId}/shares/3f2b8c1e-5d4a-4e7b-9c61-0a8d2e4f6b13`).set(bearer(agent)).send({ reason: 'x' }).expect(404);
+    await t.http.put('/api/v1/no-such-route').set(bearer(agent)).expect(404);
+  });
+
   it('refuses a body over the limit with 413, broken JSON with 400, and other media types with 415', async () => {
     const big = await t.http
       .post(`/api/v1/cases/${caseId}/notes`)
