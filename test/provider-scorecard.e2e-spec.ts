@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EVENT_STORE, EventStore } from '@mc/event-store/event-store.port';
-import { TestApp, bearer, startTestApp, binaryBody } from './support/test-app';
+import { ADMIN, TestApp, bearer, startTestApp, binaryBody } from './support/test-app';
 
 describe('Provider scorecard and written evaluation (e2e)', () => {
   let t: TestApp;
@@ -127,5 +127,99 @@ describe('Provider scorecard and written evaluation (e2e)', () => {
       sha256: Buffer.from(res.headers['digest'].slice(8), 'base64').toString('hex'),
     });
     expect(exported.metadata.actor).toEqual({ id: agent.id, username: 'bollywood', role: 'agent' });
+  });
+});
+
+describe('Provider scorecard over a contract amended during the period (e2e, audit F4)', () => {
+  let now = '2026-09-01T10:00:00.000Z';
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({}, { clock: { now: () => new Date(now) } });
+  });
+  afterAll(() => t.close());
+
+  it('measures each outage against the commitment and support hours of its time, and the report names the clause of each', async () => {
+    const weekdays = (from: string, to: string) => Object.fromEntries(['1', '2', '3', '4', '5'].map((d) => [d, [{ from, to }]]));
+    // 1 Sep: one day to restore, support hours 08:00-18:00.
+    let admin = bearer(await t.adminToken());
+    const providerId = (await t.http.post('/api/v1/providers').set(admin).send({ name: 'Presta avenant' }).expect(201)).body.id;
+    const sla = (target: number, source: string) =>
+      t.http.post(`/api/v1/providers/${providerId}/sla`).set(admin).send({ metric: 'service_restoration', target, calendar: '24x7', source }).expect(201);
+    const hours = (from: string, to: string, source: string) =>
+      t.http
+        .post(`/api/v1/providers/${providerId}/business-hours`)
+        .set(admin)
+        .send({ weekly: weekdays(from, to), source })
+        .expect(201);
+    await sla(1440, 'remise en service 1 journée');
+    await hours('08:00', '18:00', 'Contrat, annexe 2');
+    await t.user('agente');
+    const agent = async () => bearer(await t.login('agente', 'mot-de-passe-agente'));
+    const caseId = (
+      await t.http
+        .post('/api/v1/cases')
+        .set(await agent())
+        .send({ title: 'Coupures', providerId })
+        .expect(201)
+    ).body.id;
+    const outage = async (occurredAt: string, back: string) => {
+      const token = await agent();
+      const cut = await t.http
+        .post(`/api/v1/cases/${caseId}/access-cutoffs`)
+        .set(token)
+        .send({ occurredAt, resources: [{ kind: 'mailbox' }], decidedBy: 'provider', priorNotice: 'written' })
+        .expect(201);
+      await t.http.post(`/api/v1/cases/${caseId}/access-restorations`).set(token).send({ cutOffEntryId: cut.body.entryId, occurredAt: back }).expect(201);
+    };
+    // Thu 10 Sep 08:00 to Sat 12 Sep 08:00: 48 hours, one day over; 1,200 business minutes on 08:00-18:00.
+    now = '2026-09-14T10:00:00.000Z';
+    await outage('2026-09-10T08:00:00+02:00', '2026-09-12T08:00:00+02:00');
+    // 20 Oct: the amendment, three days, and support hours 09:00-17:00.
+    now = '2026-10-20T10:00:00.000Z';
+    admin = bearer(await t.login(ADMIN.username, ADMIN.password));
+    await sla(4320, 'avenant : 3 jours');
+    await hours('09:00', '17:00', 'Avenant, annexe 2');
+    // Mon 2 Nov 08:00 to Fri 6 Nov 08:00: 96 hours, one day over the three; 4 x 480 business minutes on 09:00-17:00.
+    now = '2026-11-23T09:00:00.000Z';
+    await outage('2026-11-02T08:00:00+01:00', '2026-11-06T08:00:00+01:00');
+    const token = await agent();
+
+    const outages = (await t.http.get(`/api/v1/cases/${caseId}/outages`).set(token).expect(200)).body.outages;
+    expect(outages.map((o: { businessMinutes: number }) => o.businessMinutes)).toEqual([1200, 1920]);
+
+    const period = { from: '2026-09-01T00:00:00+02:00', to: '2026-11-22T23:59:59+01:00' };
+    const card = (await t.http.get(`/api/v1/providers/${providerId}/scorecard`).query(period).set(token).expect(200)).body;
+    expect(card.slaBreaches).toMatchObject([
+      {
+        metric: 'service_restoration',
+        target: 1440,
+        source: 'remise en service 1 journée',
+        appliesFrom: null,
+        appliesUntil: '2026-10-20T10:00:00.000Z',
+        wholePeriod: false,
+        breaches: [{ occurredAt: '2026-09-10T08:00:00+02:00', breachMinutes: 1440 }],
+      },
+      {
+        metric: 'service_restoration',
+        target: 4320,
+        source: 'avenant : 3 jours',
+        appliesFrom: '2026-10-20T10:00:00.000Z',
+        appliesUntil: null,
+        wholePeriod: false,
+        breaches: [{ occurredAt: '2026-11-02T08:00:00+01:00', breachMinutes: 1440 }],
+      },
+    ]);
+
+    const res = await t.http.get(`/api/v1/providers/${providerId}/report.pdf`).query(period).set(token).buffer(true).parse(binaryBody).expect(200);
+    const dir = mkdtempSync(join(tmpdir(), 'mc-report-'));
+    try {
+      const pdf = join(dir, 'report.pdf');
+      writeFileSync(pdf, res.body as Buffer);
+      const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString().replace(/\s+/g, ' ');
+      expect(text).toContain('remise en service 1 journée Clause appliquée aux faits survenus avant le mardi 20 octobre 2026 à 12:00');
+      expect(text).toContain('avenant : 3 jours Clause appliquée aux faits survenus à partir du mardi 20 octobre 2026 à 12:00');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,6 +1,6 @@
-import type { BusinessHoursDefinedData, Role } from '@mc/domain';
+import type { Role } from '@mc/domain';
 import type { StoredEvent } from '@mc/event-store/event-store.port';
-import type { ProviderSlaCommitment } from '@mc/projections';
+import type { ProviderBusinessHours, ProviderSlaCommitment } from '@mc/projections';
 import type { Lang } from './i18n';
 
 export interface DossierAuthor {
@@ -32,10 +32,10 @@ export interface DossierInput {
   attachments?: (sha256: string) => Buffer | null;
   /** The provider's name, when the caller knows it (the case only holds its id). */
   providerName?: string;
-  /** The provider's current commitments: the registers print the breaches of each cut-off. */
+  /** The provider's commitments over time (ProviderState.commitmentHistory): the registers print the breaches of each cut-off against the one in force when it began, as held at asOf. */
   providerCommitments?: ProviderSlaCommitment[];
-  /** The contract's support hours, when the provider defined them (the seed contract's otherwise). */
-  providerBusinessHours?: BusinessHoursDefinedData | null;
+  /** The contract's support hours over time (ProviderState.businessHoursHistory), those in force when each cut-off began apply; the seed contract's when none. */
+  providerBusinessHours?: readonly ProviderBusinessHours[];
   /** Count public holidays of Alsace-Moselle too (Good Friday, 26 December) in legal deadlines. */
   alsaceMoselle?: boolean;
 }

@@ -204,6 +204,26 @@ describe('renderDossier', () => {
     });
   });
 
+  describe('given 20 business hours to restore, on support hours of 08:00-18:00 redefined to 09:00-17:00 after the cut-off', () => {
+    it('then the cut-off is measured on the hours of its time: 1,365 business minutes, 165 over', async () => {
+      const weekdays = (from: string, to: string) => Object.fromEntries(['1', '2', '3', '4', '5'].map((d) => [d, [{ from, to }]]));
+      const input = dossierInput({
+        providerCommitments: [{ metric: 'service_restoration', target: 1200, calendar: 'business_hours', source: 'Contrat d’engagement, annexe 4' }],
+        // Tue 12 Nov 08:15 to Thu 14 Nov 11:00: 585 + 600 + 180 on 08:00-18:00; 480 + 480 + 120 on 09:00-17:00, within the 1,200.
+        providerBusinessHours: [
+          { weekly: weekdays('08:00', '18:00'), source: 'Contrat, annexe 2', definedAt: '2019-11-01T09:00:00.000Z', endedAt: '2019-11-25T09:00:00.000Z' },
+          { weekly: weekdays('09:00', '17:00'), source: 'Avenant, annexe 2', definedAt: '2019-11-25T09:00:00.000Z' },
+        ],
+      });
+      const pdf = new PdfFile(await renderToBuffer(input));
+      try {
+        expect(flat(pdf.text())).toContain('Engagement de service dépassé de 165 minutes');
+      } finally {
+        pdf.remove();
+      }
+    });
+  });
+
   describe('given a notice commitment and a cut-off without notice whose author is unknown (audit F3)', () => {
     it('then the dossier says the doubt under the provider’s commitments, without calling it a breach', async () => {
       const records = cutAt(dossierStory(), '2019-12-03T09:00:00.000Z').map((r) =>

@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import { Inject } from '@nestjs/common';
 import { Command, CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { AccessPolicy, AccountView, caseNotFound, actorOf } from '@mc/access';
-import { BusinessHoursDefinedData, Clock, ExportFormat, recordedActor, viewInstant } from '@mc/domain';
+import { Clock, ExportFormat, recordedActor, viewInstant } from '@mc/domain';
 import { EVENT_STORE, EventStore } from '@mc/event-store/event-store.port';
 import { ContentStore, SigningKey, writeBundle } from '@mc/evidence';
 import { renderDossier } from '@mc/dossier';
-import { recordedBy, type ProviderSlaCommitment } from '@mc/projections';
+import { recordedBy, type ProviderBusinessHours, type ProviderSlaCommitment } from '@mc/projections';
 import { loadProvider } from '../providers/provider-stream';
 import type { AppConfig } from '../config/config';
 import { exportsDir } from '../config/data-dirs';
@@ -54,13 +54,13 @@ export class ExportCaseHandler implements ICommandHandler<ExportCaseCommand, Exp
     private readonly cases: CaseStateCache,
   ) {}
 
-  /** The case's provider, by name and with its commitments over time (the dossier applies those of each outage's date, as held at asOf), when the case names a registered one. */
+  /** The case's provider, by name and with its commitments and support hours over time (the dossier applies those of each outage's date, as held at asOf), when the case names a registered one. */
   private async providerOf(
     providerId: string | null,
-  ): Promise<{ providerName?: string; providerCommitments?: ProviderSlaCommitment[]; providerBusinessHours?: BusinessHoursDefinedData | null }> {
+  ): Promise<{ providerName?: string; providerCommitments?: ProviderSlaCommitment[]; providerBusinessHours?: ProviderBusinessHours[] }> {
     if (!providerId) return {};
     const { state } = await loadProvider(this.store, providerId);
-    return state.exists ? { providerName: state.name, providerCommitments: state.commitmentHistory, providerBusinessHours: state.businessHours } : {};
+    return state.exists ? { providerName: state.name, providerCommitments: state.commitmentHistory, providerBusinessHours: state.businessHoursHistory } : {};
   }
 
   async execute({ account, caseId, format, asOf, lang, correlationId }: ExportCaseCommand): Promise<ExportedFile> {

@@ -4,7 +4,9 @@ import {
   ProviderEvent,
   RecordedProviderEvent,
   SlaCommitmentDefinedData,
+  businessHoursApplying,
   commitmentApplying,
+  commitmentWindow,
   commitmentsOf,
   decideProvider,
   foldProvider,
@@ -212,6 +214,46 @@ describe('Provider decider', () => {
 
     it('when the fact came after the withdrawal, then no commitment applies', () => {
       expect(applying('2026-11-10T08:00:00+01:00', '2026-11-23T09:00:00.000Z')).toBeNull();
+    });
+
+    it('then each commitment says which facts it applies to, as the journal held it then', () => {
+      const [first, amendment] = state.commitmentHistory;
+      const window = (c: typeof first, asOf: string) => commitmentWindow(state.commitmentHistory, c!, asOf);
+      expect(window(first, '2026-11-23T09:00:00.000Z')).toEqual({ from: null, until: '2026-10-20T10:00:00.000Z' });
+      expect(window(amendment, '2026-11-23T09:00:00.000Z')).toEqual({ from: '2026-10-20T10:00:00.000Z', until: '2026-11-01T10:00:00.000Z' });
+      expect(window(first, '2026-09-15T00:00:00.000Z')).toEqual({ from: null, until: null });
+    });
+  });
+
+  describe('the support hours that applied at a date', () => {
+    const hours = (from: string, to: string, source: string): ProviderEvent => ({
+      type: 'BusinessHoursDefined',
+      data: { weekly: { '1': [{ from, to }] }, source },
+    });
+    // 1 Sep 2026: 08:00-18:00; 20 Oct: redefined to 09:00-17:00.
+    const state = foldProvider([
+      ...recorded([registered, hours('08:00', '18:00', 'Contrat, annexe 2')], '2026-09-01T10:00:00.000Z'),
+      ...recorded([hours('09:00', '17:00', 'Avenant, annexe 2')], '2026-10-20T10:00:00.000Z'),
+    ]);
+    const applying = (at: string, asOf: string) => businessHoursApplying(state.businessHoursHistory, at, asOf)?.source ?? null;
+
+    it('then the state keeps every definition with when the next one ended it, and the current one', () => {
+      expect(state.businessHoursHistory.map((h) => [h.source, h.definedAt, h.endedAt])).toEqual([
+        ['Contrat, annexe 2', '2026-09-01T10:00:00.000Z', '2026-10-20T10:00:00.000Z'],
+        ['Avenant, annexe 2', '2026-10-20T10:00:00.000Z', undefined],
+      ]);
+      expect(state.businessHours?.source).toBe('Avenant, annexe 2');
+    });
+
+    it('when a fact began before the redefinition, then the hours of its time apply, today and as of any date', () => {
+      expect(applying('2026-09-14T08:00:00+02:00', '2026-11-23T09:00:00.000Z')).toBe('Contrat, annexe 2');
+      expect(applying('2026-09-14T08:00:00+02:00', '2026-09-15T00:00:00.000Z')).toBe('Contrat, annexe 2');
+      expect(applying('2026-11-02T08:00:00+01:00', '2026-11-23T09:00:00.000Z')).toBe('Avenant, annexe 2');
+    });
+
+    it('when the fact came before any hours were recorded, then the earliest known apply, and none as of before they were', () => {
+      expect(applying('2026-08-31T08:00:00+02:00', '2026-11-23T09:00:00.000Z')).toBe('Contrat, annexe 2');
+      expect(applying('2026-08-31T08:00:00+02:00', '2026-08-31T12:00:00.000Z')).toBeNull();
     });
   });
 

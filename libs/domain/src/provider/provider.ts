@@ -108,6 +108,14 @@ export interface ProviderCommitmentPeriod extends ProviderCommitment {
   endedAt?: string;
 }
 
+/** Support hours as they were in force for a while: from their recordedAt until the next definition. */
+export interface BusinessHoursPeriod extends BusinessHoursDefinedData {
+  /** When the journal recorded them (the store's recordedAt). */
+  definedAt: string;
+  /** When a redefinition was recorded; absent while in force. */
+  endedAt?: string;
+}
+
 export interface ProviderState {
   exists: boolean;
   name: string;
@@ -121,6 +129,8 @@ export interface ProviderState {
   commitmentHistory: ProviderCommitmentPeriod[];
   /** The contract's support hours, once defined (the seed contract's apply until then). */
   businessHours: (BusinessHoursDefinedData & { definedAt: string }) | null;
+  /** Every definition of the support hours, in recorded order, with when the next one ended it: the hours at each date. */
+  businessHoursHistory: BusinessHoursPeriod[];
 }
 
 export function initialProviderState(): ProviderState {
@@ -134,6 +144,7 @@ export function initialProviderState(): ProviderState {
     commitments: {},
     commitmentHistory: [],
     businessHours: null,
+    businessHoursHistory: [],
   };
 }
 
@@ -163,8 +174,11 @@ export function evolveProvider(state: ProviderState, event: RecordedProviderEven
     }
     case 'ProviderReportExported':
       return state;
-    case 'BusinessHoursDefined':
-      return { ...state, businessHours: { ...e.data, definedAt: event.metadata.recordedAt } };
+    case 'BusinessHoursDefined': {
+      const definedAt = event.metadata.recordedAt;
+      const ended = state.businessHoursHistory.map((h) => (h.endedAt === undefined ? { ...h, endedAt: definedAt } : h));
+      return { ...state, businessHours: { ...e.data, definedAt }, businessHoursHistory: [...ended, { ...e.data, definedAt }] };
+    }
     default: {
       const never: never = e;
       return never;
@@ -191,32 +205,86 @@ export function commitmentsOf(state: ProviderState): ProviderCommitment[] {
   });
 }
 
+/** Contract terms recorded over time (SLA commitments, support hours): when the journal recorded them, and what ended them. */
+export interface DatedTerms {
+  /** When the journal recorded them; absent: known since always (callers without history). */
+  definedAt?: string;
+  /** When a redefinition or a withdrawal was recorded; absent: still in force. */
+  endedAt?: string;
+}
+
 /**
- * The commitment of `metric` that applies to a fact at `at`, as the journal held it at `asOf`
- * (`history` in recorded order, e.g. `state.commitmentHistory`):
+ * The terms that apply to a fact at `at`, as the journal held them at `asOf`, among the
+ * successive terms of ONE subject (`history` in recorded order: the commitments of one metric,
+ * the support hours). The one rule of the provider's contract over time:
  * - only what was recorded by asOf counts, and a redefinition or withdrawal recorded after asOf
  *   had not ended anything yet (as-of replays: "what the journal held on that date");
- * - the commitment in force at `at` is the latest recorded at or before `at`, none if it had
- *   been withdrawn by then: a later amendment does not rewrite past breaches;
+ * - the terms in force at `at` are the latest recorded at or before `at`, none if they had
+ *   been withdrawn by then: a later amendment does not rewrite past facts;
  * - when nothing was recorded by `at` (the contract was entered in the journal after the fact),
- *   the earliest known is taken as the contract's terms at the time.
- * A commitment without definedAt counts as known since always (callers without history).
+ *   the earliest known are taken as the contract's terms at the time.
  */
-export function commitmentApplying<T extends { metric: SlaMetric; definedAt?: string; endedAt?: string }>(
-  history: readonly T[],
-  metric: SlaMetric,
-  at: string,
-  asOf: string,
-): T | null {
-  const ms = (iso: string | undefined, otherwise: number) => (iso === undefined ? otherwise : Date.parse(iso));
+export function termsApplying<T extends DatedTerms>(history: readonly T[], at: string, asOf: string): T | null {
   const atMs = Date.parse(at);
   const asOfMs = Date.parse(asOf);
-  const known = history.filter((c) => c.metric === metric && ms(c.definedAt, -Infinity) <= asOfMs);
-  const before = known.filter((c) => ms(c.definedAt, -Infinity) <= atMs);
+  const known = history.filter((c) => msOf(c.definedAt, -Infinity) <= asOfMs);
+  const before = known.filter((c) => msOf(c.definedAt, -Infinity) <= atMs);
   const latest = before[before.length - 1];
   if (latest === undefined) return known[0] ?? null;
-  const endedMs = ms(latest.endedAt, Infinity);
+  const endedMs = msOf(latest.endedAt, Infinity);
   return endedMs <= atMs && endedMs <= asOfMs ? null : latest;
+}
+
+/**
+ * The facts that `terms` (one of `history`, as termsApplying takes it) apply to, as the journal
+ * held them at `asOf`: those from `from` (null: from the start, for the earliest known) until
+ * `until` (exclusive; null: still in force at asOf). The same rule as termsApplying, told as dates.
+ */
+export function termsWindow<T extends DatedTerms>(history: readonly T[], terms: T, asOf: string): { from: string | null; until: string | null } {
+  const asOfMs = Date.parse(asOf);
+  const earliest = history.find((c) => msOf(c.definedAt, -Infinity) <= asOfMs);
+  const from = earliest === terms ? null : (terms.definedAt ?? null);
+  const until = terms.endedAt !== undefined && Date.parse(terms.endedAt) <= asOfMs ? terms.endedAt : null;
+  return { from, until };
+}
+
+function msOf(iso: string | undefined, otherwise: number): number {
+  return iso === undefined ? otherwise : Date.parse(iso);
+}
+
+/**
+ * The commitment of `metric` that applies to a fact at `at`, as the journal held it at `asOf`
+ * (`history` in recorded order, e.g. `state.commitmentHistory`): termsApplying among the
+ * commitments of that metric. A commitment without definedAt counts as known since always.
+ */
+export function commitmentApplying<T extends { metric: SlaMetric } & DatedTerms>(history: readonly T[], metric: SlaMetric, at: string, asOf: string): T | null {
+  return termsApplying(
+    history.filter((c) => c.metric === metric),
+    at,
+    asOf,
+  );
+}
+
+/** The window of facts a commitment applies to (termsWindow among the commitments of its metric). */
+export function commitmentWindow<T extends { metric: SlaMetric } & DatedTerms>(
+  history: readonly T[],
+  commitment: T,
+  asOf: string,
+): { from: string | null; until: string | null } {
+  return termsWindow(
+    history.filter((c) => c.metric === commitment.metric),
+    commitment,
+    asOf,
+  );
+}
+
+/**
+ * The support hours that apply to a fact at `at` (e.g. the hours in force when a cut-off began),
+ * as the journal held them at `asOf` (`history`: `state.businessHoursHistory`): termsApplying.
+ * Null when none were known then (the seed contract's hours apply).
+ */
+export function businessHoursApplying<T extends BusinessHoursDefinedData & DatedTerms>(history: readonly T[], at: string, asOf: string): T | null {
+  return termsApplying(history, at, asOf);
 }
 
 const fail = (code: DomainError['code'], field: string, fr: string, en: string): never => {

@@ -1,6 +1,14 @@
 import { buildTimeline, outagesOf as measuredOutagesOf, requestRegister as deadlineRegister, summarizeCase } from '@mc/projections';
-import type { BreachNotification, CaseSummary, OutageSlaBreach, ProviderSlaCommitment, RegisteredRequest, Timeline, TimelineEntry } from '@mc/projections';
-import { providerBusinessCalendar, type BusinessHoursDefinedData } from '@mc/domain';
+import type {
+  BreachNotification,
+  CaseSummary,
+  OutageSlaBreach,
+  ProviderBusinessHours,
+  ProviderSlaCommitment,
+  RegisteredRequest,
+  Timeline,
+  TimelineEntry,
+} from '@mc/projections';
 import type { StoredEvent } from '@mc/event-store/event-store.port';
 import { hasFactDate } from './fact-date';
 import { figuresOf } from './figures';
@@ -52,7 +60,8 @@ export interface DossierModel {
 export interface DossierModelOptions {
   /** The provider's commitments over time (ProviderState.commitmentHistory): each cut-off is measured against the one in force when it began, as held at asOf. */
   providerCommitments?: ProviderSlaCommitment[];
-  providerBusinessHours?: BusinessHoursDefinedData | null;
+  /** The contract's support hours over time (ProviderState.businessHoursHistory): each cut-off is measured on those in force when it began, as held at asOf. */
+  providerBusinessHours?: readonly ProviderBusinessHours[];
   alsaceMoselle?: boolean;
 }
 
@@ -91,7 +100,7 @@ export function buildDossierModel(records: readonly StoredEvent[], asOf: string,
   const requests = requestRegister(entries, byId, asOf);
   const measured = measuredOutagesOf(records, asOf, options.providerCommitments ?? [], {
     alsaceMoselle: options.alsaceMoselle,
-    businessCalendar: providerBusinessCalendar(options.providerBusinessHours ?? null, options.alsaceMoselle === true) ?? undefined,
+    businessHours: options.providerBusinessHours,
   }).outages;
   return {
     summary,

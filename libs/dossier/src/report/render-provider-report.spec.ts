@@ -25,6 +25,9 @@ function june(): ProviderScorecard {
         target: 2880,
         calendar: 'business_hours',
         source: 'Contrat annexe 4 prior_notice',
+        appliesFrom: null,
+        appliesUntil: null,
+        wholePeriod: true,
         count: 1,
         totalBreachMinutes: 2880,
         breaches: [{ caseId: 'cccccccc-0000-4000-8000-000000000001', entryId: 'o9', occurredAt: '2026-06-23T09:00:00+02:00', breachMinutes: 2880 }],
@@ -35,6 +38,9 @@ function june(): ProviderScorecard {
         target: 1440,
         calendar: '24x7',
         source: 'Contrat annexe 5',
+        appliesFrom: null,
+        appliesUntil: null,
+        wholePeriod: true,
         count: 1,
         totalBreachMinutes: 960,
         breaches: [
@@ -54,6 +60,9 @@ function june(): ProviderScorecard {
         target: 240,
         calendar: 'business_hours',
         source: 'Contrat annexe 4 service_restoration',
+        appliesFrom: null,
+        appliesUntil: null,
+        wholePeriod: true,
         count: 3,
         totalBreachMinutes: 13440,
         breaches: [
@@ -192,6 +201,51 @@ describe('renderProviderReport', () => {
         expect(t).toContain('1 heure et 1 minute ouvrées');
         expect(t).toContain('1 minute ouvrée (cccccccc)');
       });
+    });
+  });
+
+  describe('given a restoration commitment amended on Mon 15 June 2026, so that June has one block per clause (audit F4)', () => {
+    const amended = (): ProviderScorecard => {
+      const card = june();
+      const before = card.slaBreaches[2]!;
+      card.slaBreaches[2] = {
+        ...before,
+        appliesUntil: '2026-06-15T10:00:00.000Z',
+        wholePeriod: false,
+        count: 2,
+        totalBreachMinutes: 12480,
+        breaches: before.breaches.slice(0, 2),
+      };
+      card.slaBreaches.push({
+        ...before,
+        target: 480,
+        source: 'Avenant n°2, annexe 4',
+        appliesFrom: '2026-06-15T10:00:00.000Z',
+        appliesUntil: null,
+        wholePeriod: false,
+        count: 1,
+        totalBreachMinutes: 720,
+        breaches: [{ ...before.breaches[2]!, entryId: 'o10', occurredAt: '2026-06-16T09:00:00+02:00', breachMinutes: 720 }],
+      });
+      return card;
+    };
+
+    it('then each block names its clause and the facts it applied to, in French', async () => {
+      const text = await reportText(amended(), 'fr');
+      expect(text).toContain(
+        'Contrat annexe 4 service_restoration Clause appliquée aux faits survenus avant le lundi 15 juin 2026 à 12:00, date d’enregistrement de sa modification ou de son retrait : chaque fait est mesuré à l’engagement en vigueur quand il a commencé.',
+      );
+      expect(text).toContain(
+        '(engagement : 8 heures ouvrées) Avenant n°2, annexe 4 Clause appliquée aux faits survenus à partir du lundi 15 juin 2026 à 12:00',
+      );
+      expect(text).toContain('mardi 16 juin 2026 à 09:00 — 12 heures ouvrées (cccccccc)');
+    });
+
+    it('then a clause in force over the whole period says nothing more, in English too', async () => {
+      const text = await reportText(amended(), 'en');
+      expect(text).toContain('Clause applied to facts that occurred before Monday 15 June 2026 at 12:00, when its amendment or withdrawal was recorded');
+      expect(text).toContain('Clause applied to facts that occurred from Monday 15 June 2026 at 12:00 on, when it was recorded');
+      expect(text.match(/Clause applied/g)).toHaveLength(2);
     });
   });
 

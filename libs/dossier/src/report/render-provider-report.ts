@@ -18,8 +18,8 @@ export interface ProviderReportInput {
 
 /**
  * The provider's written evaluation as a PDF for the executive (DEADLINES.md "Provider scorecard"):
- * the scorecard's figures, every breach with its contract clause, every operation made without
- * notice, and the disclaimer. Streams to `out`; equal inputs give byte-identical files.
+ * the scorecard's figures, every breach with its contract clause (and, where the period spans an
+ * amendment, which facts each clause applied to), every operation made without notice, and the disclaimer. Streams to `out`; equal inputs give byte-identical files.
  */
 export async function renderProviderReport(input: ProviderReportInput, out: NodeJS.WritableStream): Promise<void> {
   const { scorecard: card } = input;
@@ -81,6 +81,19 @@ export async function renderProviderReport(input: ProviderReportInput, out: Node
           value: notice ? r.noticeLine(metric.count, span(metric.target)) : r.breachLine(metric.count, total(metric.totalBreachMinutes), span(metric.target)),
         },
         { label: '', value: metric.source, style: { color: COLORS.muted } },
+        // A period that spans an amendment has one block per clause: say which facts each one measures.
+        ...(metric.wholePeriod
+          ? []
+          : [
+              {
+                label: '',
+                value: r.clauseApplies(
+                  metric.appliesFrom ? f.dateTime(metric.appliesFrom) : null,
+                  metric.appliesUntil ? f.dateTime(metric.appliesUntil) : null,
+                ),
+                style: { color: COLORS.muted },
+              },
+            ]),
         ...metric.breaches.map((b) => ({
           label: '',
           value: notice

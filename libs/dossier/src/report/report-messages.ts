@@ -25,6 +25,12 @@ export interface ReportMessages {
   noticeLine: (count: number, notice: string) => string;
   noticeItem: (occurredAt: string, caseRef: string) => string;
   /**
+   * A clause that applies to part of the period only (the period spans its amendment or
+   * withdrawal): the facts it applies to, by the dates the journal recorded it (`from`, null: the
+   * earliest clause, from the start) and what replaced or withdrew it (`until`, null: in force).
+   */
+  clauseApplies: (from: string | null, until: string | null) => string;
+  /**
    * Minutes on a business-hours contract calendar, as hours and minutes of that calendar: never
    * as calendar days (a working day is not 24 hours). `n` formats a number.
    */
@@ -91,6 +97,14 @@ const fr: ReportMessages = {
     ].join(''),
   noticeLine: (count, notice) => `${count} ${frPlural(count, 'opération', 'opérations')} sans le préavis dû (engagement${NBSP}: préavis de ${notice})`,
   noticeItem: (occurredAt, caseRef) => `${occurredAt} — préavis non donné (${caseRef})`,
+  clauseApplies: (from, until) => {
+    const rule = `chaque fait est mesuré à l’engagement en vigueur quand il a commencé`;
+    if (from && until)
+      return `Clause appliquée aux faits survenus du ${from} au ${until} (dates d’enregistrement de la clause et de sa modification ou de son retrait)${NBSP}: ${rule}.`;
+    if (until) return `Clause appliquée aux faits survenus avant le ${until}, date d’enregistrement de sa modification ou de son retrait${NBSP}: ${rule}.`;
+    if (from) return `Clause appliquée aux faits survenus à partir du ${from}, date de son enregistrement${NBSP}: ${rule}.`;
+    return '';
+  },
   businessDuration: (minutes, n) => {
     const hours = Math.floor(minutes / 60);
     const rest = minutes % 60;
@@ -169,6 +183,14 @@ const en: ReportMessages = {
     ].join(''),
   noticeLine: (count, notice) => `${count} ${enPlural(count, 'operation', 'operations')} without the notice owed (commitment: notice of ${notice})`,
   noticeItem: (occurredAt, caseRef) => `${occurredAt} — no notice given (${caseRef})`,
+  clauseApplies: (from, until) => {
+    const rule = 'each fact is measured against the commitment in force when it began';
+    if (from && until)
+      return `Clause applied to facts that occurred from ${from} to ${until} (when the clause and its amendment or withdrawal were recorded): ${rule}.`;
+    if (until) return `Clause applied to facts that occurred before ${until}, when its amendment or withdrawal was recorded: ${rule}.`;
+    if (from) return `Clause applied to facts that occurred from ${from} on, when it was recorded: ${rule}.`;
+    return '';
+  },
   businessDuration: (minutes, n) => {
     const hours = Math.floor(minutes / 60);
     const rest = minutes % 60;

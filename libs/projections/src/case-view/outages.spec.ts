@@ -1,6 +1,6 @@
 import { CALENDAR_24X7, businessHoursCalendar, mondayToFriday } from '@mc/domain';
 import { CaseRecords } from '../testing/case-records';
-import { ProviderSlaCommitment, outagesOf } from './outages';
+import { ProviderBusinessHours, ProviderSlaCommitment, outagesOf } from './outages';
 
 const CASE_ID = '6f1c2a7e-3b4d-4e5f-8a9b-0c1d2e3f4a5b';
 const RESTORATION_1_DAY: ProviderSlaCommitment = {
@@ -295,6 +295,38 @@ describe('outagesOf', () => {
       const later = caseWithCutOff({ occurredAt: '2026-11-02T08:00:00+01:00', priorNotice: 'written' }, '2026-11-02T10:00:00.000Z');
       restore(later, 'back', '2026-11-04T08:00:00+01:00', '2026-11-04T10:00:00.000Z');
       expect(outagesOf(later.records, '2026-11-23T09:00:00Z', history).outages[0]!.slaBreaches).toEqual([]);
+    });
+  });
+
+  describe('given support hours of 08:00-18:00 recorded on 1 Sep 2026 and redefined to 09:00-17:00 on 20 Oct, and 4 business hours to restore', () => {
+    const weekdays = (from: string, to: string) => Object.fromEntries(['1', '2', '3', '4', '5'].map((d) => [d, [{ from, to }]]));
+    const businessHours: ProviderBusinessHours[] = [
+      { weekly: weekdays('08:00', '18:00'), source: 'Contrat, annexe 2', definedAt: '2026-09-01T10:00:00.000Z', endedAt: '2026-10-20T10:00:00.000Z' },
+      { weekly: weekdays('09:00', '17:00'), source: 'Avenant, annexe 2', definedAt: '2026-10-20T10:00:00.000Z' },
+    ];
+    const fourHours: ProviderSlaCommitment = { metric: 'service_restoration', target: 240, calendar: 'business_hours', source: 'Annexe 4' };
+    const friday = (occurredAt: string, back: string, recordedAt = '2026-11-10T10:00:00.000Z') => {
+      const c = caseWithCutOff({ occurredAt, priorNotice: 'written' }, recordedAt);
+      restore(c, 'back', back, recordedAt);
+      return c;
+    };
+
+    it('when a cut-off from Fri 11 Sep 16:00 to Mon 14 Sep 11:00 is seen today, then it is measured on the hours of its time: 300 business minutes, 60 over', () => {
+      const c = friday('2026-09-11T16:00:00+02:00', '2026-09-14T11:00:00+02:00');
+      const [outage] = outagesOf(c.records, '2026-11-23T09:00:00Z', [fourHours], { businessHours }).outages;
+      expect(outage).toMatchObject({ businessMinutes: 300, slaBreaches: [{ breachMinutes: 60 }] });
+    });
+
+    it('when a cut-off comes after the redefinition, then the new hours apply: Fri 6 Nov 16:00 to Mon 9 Nov 11:00 is 180 business minutes', () => {
+      const c = friday('2026-11-06T16:00:00+01:00', '2026-11-09T11:00:00+01:00');
+      expect(outagesOf(c.records, '2026-11-23T09:00:00Z', [fourHours], { businessHours }).outages[0]).toMatchObject({ businessMinutes: 180, slaBreaches: [] });
+    });
+
+    it('when replayed as of a date before any hours were recorded, then the seed contract’s apply; once recorded, the earliest known', () => {
+      const c = friday('2026-08-28T16:00:00+02:00', '2026-08-31T11:00:00+02:00', '2026-08-31T10:00:00.000Z');
+      // Seed hours: Friday 16:00-17:30 (90) + Monday 09:00-11:00 (120).
+      expect(outagesOf(c.records, '2026-08-31T12:00:00Z', [fourHours], { businessHours }).outages[0]!.businessMinutes).toBe(210);
+      expect(outagesOf(c.records, '2026-11-23T09:00:00Z', [fourHours], { businessHours }).outages[0]!.businessMinutes).toBe(300);
     });
   });
 

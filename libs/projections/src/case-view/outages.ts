@@ -4,15 +4,17 @@ import {
   SEED_CONTRACT_SUPPORT_HOURS,
   SEED_CONTRACT_SUPPORT_HOURS_ALSACE_MOSELLE,
   assessSla,
+  businessHoursApplying,
   businessMinutesBetween,
   commitmentApplying,
   deadlineRule,
   everythingRestored,
   formatInstant,
+  providerBusinessCalendar,
   resourceList,
   toEpochMs,
 } from '@mc/domain';
-import type { ContractCalendar, DeadlineText, DecidedBy, PriorNotice, Resource, SlaRuleMetric } from '@mc/domain';
+import type { BusinessHoursDefinedData, ContractCalendar, DeadlineText, DecidedBy, PriorNotice, Resource, SlaRuleMetric } from '@mc/domain';
 import type { StoredEvent } from '@mc/event-store/event-store.port';
 import { instantOf } from './case-stream';
 import { TimelineEntry, buildTimeline } from './timeline';
@@ -109,11 +111,32 @@ export function defaultBusinessCalendar(alsaceMoselle: boolean): ContractCalenda
   return alsaceMoselle ? SEED_CONTRACT_SUPPORT_HOURS_ALSACE_MOSELLE : SEED_CONTRACT_SUPPORT_HOURS;
 }
 
+/** One definition of the contract's support hours (@mc/domain's BusinessHoursPeriod fits: `state.businessHoursHistory`). */
+export type ProviderBusinessHours = BusinessHoursDefinedData & { definedAt?: string; endedAt?: string };
+
 export interface OutagesOptions {
-  /** The contract's business hours, for `business_hours` commitments and businessMinutes. Default: the seed contract's support hours. */
+  /**
+   * The provider's support hours over time (`state.businessHoursHistory`), for `business_hours`
+   * commitments and businessMinutes: a fact is measured on the hours in force when it began, as
+   * held at asOf (businessCalendarAt).
+   */
+  businessHours?: readonly ProviderBusinessHours[];
+  /** A fixed business calendar, when no support hours apply. Default: the seed contract's support hours. */
   businessCalendar?: ContractCalendar;
-  /** The organisation is in Alsace-Moselle: its two extra public holidays close the default business calendar too. */
+  /** The organisation is in Alsace-Moselle: its two extra public holidays close the business calendars too. */
   alsaceMoselle?: boolean;
+}
+
+/**
+ * The business calendar of a fact that began at `at`: the support hours in force then, as the
+ * journal held them at asOf (@mc/domain `businessHoursApplying`, the rule of the commitments),
+ * so redefining the hours later does not rewrite the business minutes of earlier facts; else
+ * `options.businessCalendar`, else the seed contract's.
+ */
+export function businessCalendarAt(options: OutagesOptions, at: string, asOf: string): ContractCalendar {
+  const alsaceMoselle = options.alsaceMoselle === true;
+  const hours = businessHoursApplying(options.businessHours ?? [], at, asOf);
+  return providerBusinessCalendar(hours, alsaceMoselle) ?? options.businessCalendar ?? defaultBusinessCalendar(alsaceMoselle);
 }
 
 /** The metrics a cut-off is measured against (rule scopes of `fr-2026`). */
@@ -314,8 +337,10 @@ function breachesOf(
  *   and an amendment does not rewrite the breaches of earlier cut-offs. With no commitment
  *   recorded before the cut-off, the earliest known applies. `commitments` is the provider's
  *   history (commitments without definedAt count as known since always, the last of a metric wins).
- * - `business_hours` commitments and businessMinutes use `options.businessCalendar`, by default
- *   the seed contract's support hours (Mon-Fri 09:00-12:00, 13:30-17:30, French holidays).
+ * - `business_hours` commitments and businessMinutes use the support hours in force when the
+ *   cut-off began, as held at asOf (`options.businessHours`, see businessCalendarAt), else
+ *   `options.businessCalendar`, by default the seed contract's support hours (Mon-Fri
+ *   09:00-12:00, 13:30-17:30, French holidays).
  */
 export function outagesOf(
   records: readonly StoredEvent[],
@@ -323,7 +348,6 @@ export function outagesOf(
   commitments: readonly ProviderSlaCommitment[] = [],
   options: OutagesOptions = {},
 ): OutagesView {
-  const businessCalendar = options.businessCalendar ?? defaultBusinessCalendar(options.alsaceMoselle === true);
   const timeline = buildTimeline(records, { asOf, basis: 'recorded' });
   const byId = new Map(timeline.entries.map((e) => [e.entryId, e]));
   const asOfMs = instantOf(asOf);
@@ -336,6 +360,7 @@ export function outagesOf(
       const priorNotice = String(d.priorNotice ?? 'none') as PriorNotice;
       const occurredAt = span.cutOff.occurredAt;
       const until = span.endedAt ?? asOf;
+      const businessCalendar = businessCalendarAt(options, occurredAt, asOf);
       const assessed = breachesOf({ occurredAt, decidedBy, priorNotice }, span.endedAt, asOf, commitmentsFor(commitments, occurredAt, asOf), businessCalendar);
       const outage: Outage = {
         cutOffEntryId: span.cutOff.entryId,

@@ -257,7 +257,7 @@ describe('providerScorecard over a period that outages cross', () => {
       providerId: 'p2',
       providerName: 'Presta HO 8-18',
       commitments: SLA,
-      businessHours: HOURS,
+      businessHours: [HOURS],
       cases: [{ caseId: c.caseId, title: 'Coupures HO', records: c.records }],
       from,
       to,

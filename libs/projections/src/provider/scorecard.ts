@@ -1,8 +1,8 @@
-import { CALENDAR_24X7, deadlineRule, providerBusinessCalendar } from '@mc/domain';
-import type { BusinessHoursDefinedData, ContractCalendar, SlaRuleMetric } from '@mc/domain';
+import { CALENDAR_24X7, commitmentApplying, commitmentWindow, deadlineRule } from '@mc/domain';
+import type { ContractCalendar, SlaRuleMetric } from '@mc/domain';
 import type { StoredEvent } from '@mc/event-store/event-store.port';
 import { instantOf } from '../case-view/case-stream';
-import { ProviderSlaCommitment, defaultBusinessCalendar, outagesOf, wallClockMinutes } from '../case-view/outages';
+import { ProviderBusinessHours, ProviderSlaCommitment, businessCalendarAt, outagesOf, wallClockMinutes } from '../case-view/outages';
 import { DEADLINES_DISCLAIMER } from '../case-view/request-register';
 import { TimelineEntry, buildTimeline } from '../case-view/timeline';
 import { ScorecardPeriod, SpanShare } from './scorecard-period';
@@ -18,6 +18,11 @@ import { ScorecardPeriod, SpanShare } from './scorecard-period';
  * restoration or resolution commitment, that crosses a limit of the period counts for its minutes
  * inside it, in every period it touches; one still running is measured up to the end of the
  * period (or asOf). Times to restore are those of the outages that ended in the period, whole.
+ *
+ * Each outage, incident and provider action is measured against the commitment in force when it
+ * began, on the support hours in force then, as the journal held them at asOf (@mc/domain
+ * `commitmentApplying`, `businessHoursApplying`: the rule of the outages view and the dossier).
+ * A contract amended during the period therefore gives one list of breaches per clause applied.
  */
 
 export interface ScorecardCase {
@@ -45,12 +50,22 @@ export interface ScorecardBreach {
   ongoingAtEnd?: boolean;
 }
 
+/** The breaches of one metric measured against one clause (a metric amended during the period has one per clause applied). */
 export interface MetricBreaches {
   metric: SlaRuleMetric;
   ruleId: string;
   target: number;
   calendar: '24x7' | 'business_hours';
   source: string;
+  /**
+   * The facts this clause applies to, by the dates the journal recorded it and what replaced or
+   * withdrew it (@mc/domain `commitmentWindow`): from `appliesFrom` (null: from the start, the
+   * earliest clause known) until `appliesUntil` (exclusive; null: still in force).
+   */
+  appliesFrom: string | null;
+  appliesUntil: string | null;
+  /** The clause applies to the whole period: false when the period spans an amendment (or a withdrawal) of it. */
+  wholePeriod: boolean;
   count: number;
   totalBreachMinutes: number;
   breaches: ScorecardBreach[];
@@ -103,6 +118,7 @@ export interface ProviderScorecard {
 export interface ScorecardInput {
   providerId: string;
   providerName: string;
+  /** The provider's commitments over time (`state.commitmentHistory`; undated ones count as known since always). */
   commitments: readonly ProviderSlaCommitment[];
   cases: readonly ScorecardCase[];
   /** Facts dated from (inclusive; null: from the start) up to `to` (inclusive). */
@@ -110,8 +126,8 @@ export interface ScorecardInput {
   to: string;
   /** The journal as it stood then, and time as it stood then (durations of what is still open run to it). */
   asOf: string;
-  /** The contract's own support hours, if defined (the seed contract's otherwise). */
-  businessHours?: BusinessHoursDefinedData | null;
+  /** The contract's own support hours over time (`state.businessHoursHistory`; the seed contract's when none apply). */
+  businessHours?: readonly ProviderBusinessHours[];
 }
 
 /** Incidents the provider answers for under its resolution commitments. */
@@ -128,16 +144,14 @@ export function spreadOf(values: readonly number[]): MinutesSpread | null {
 export function providerScorecard(input: ScorecardInput): ProviderScorecard {
   const period = new ScorecardPeriod(input.from, input.to, input.asOf);
   const inPeriod = (iso: string) => period.includes(iso);
-  const commitments = new Map<SlaRuleMetric, ProviderSlaCommitment>();
-  for (const c of input.commitments) commitments.set(c.metric, c);
-  const breaches = new Map<SlaRuleMetric, MetricBreaches>();
-  const addBreach = (metric: SlaRuleMetric, ruleId: string, source: string, breach: ScorecardBreach) => {
-    const c = commitments.get(metric)!;
-    const entry = breaches.get(metric) ?? { metric, ruleId, target: c.target, calendar: c.calendar, source, count: 0, totalBreachMinutes: 0, breaches: [] };
+  const applying = (metric: SlaRuleMetric, at: string) => commitmentApplying(input.commitments, metric, at, input.asOf);
+  const breaches = new Map<ProviderSlaCommitment, MetricBreaches>();
+  const addBreach = (commitment: ProviderSlaCommitment, ruleId: string, source: string, breach: ScorecardBreach) => {
+    const entry = breaches.get(commitment) ?? clauseBreaches(commitment, ruleId, source, input.commitments, input.asOf, period);
     entry.count++;
     entry.totalBreachMinutes += breach.breachMinutes;
     entry.breaches.push(breach);
-    breaches.set(metric, entry);
+    breaches.set(commitment, entry);
   };
 
   const restoreMinutes: number[] = [];
@@ -165,9 +179,10 @@ export function providerScorecard(input: ScorecardInput): ProviderScorecard {
       withoutNotice: 0,
       requests: 0,
     };
-    const calendar = providerBusinessCalendar(input.businessHours ?? null, c.alsaceMoselle === true) ?? defaultBusinessCalendar(c.alsaceMoselle === true);
+    const hours = { businessHours: input.businessHours, alsaceMoselle: c.alsaceMoselle === true };
+    const calendarAt = (at: string) => businessCalendarAt(hours, at, input.asOf);
 
-    for (const outage of outagesOf(c.records, input.asOf, input.commitments, { businessCalendar: calendar }).outages) {
+    for (const outage of outagesOf(c.records, input.asOf, input.commitments, hours).outages) {
       const share = period.wallClockShare(outage.occurredAt, outage.restoredAt);
       if (share === null) continue;
       interruptions++;
@@ -177,11 +192,18 @@ export function providerScorecard(input: ScorecardInput): ProviderScorecard {
       if (share.beganBefore) startedBefore++;
       if (share.ongoingAtEnd) ongoing++;
       else restoreMinutes.push(outage.durationMinutes);
+      // Each breach of the outages view is of the commitment applying to the cut-off (the same rule, the same inputs).
       for (const b of outage.slaBreaches) {
         if (b.metric !== 'service_restoration') continue;
-        const overrun = period.overrunShare(outage.occurredAt, outage.restoredAt, b.target, b.calendar === '24x7' ? CALENDAR_24X7 : calendar);
+        const commitment = applying(b.metric, outage.occurredAt)!;
+        const overrun = period.overrunShare(
+          outage.occurredAt,
+          outage.restoredAt,
+          b.target,
+          b.calendar === '24x7' ? CALENDAR_24X7 : calendarAt(outage.occurredAt),
+        );
         if (overrun === null) continue;
-        addBreach(b.metric, b.ruleId, b.source, { caseId: c.caseId, entryId: outage.cutOffEntryId, occurredAt: outage.occurredAt, ...breachShare(overrun) });
+        addBreach(commitment, b.ruleId, b.source, { caseId: c.caseId, entryId: outage.cutOffEntryId, occurredAt: outage.occurredAt, ...breachShare(overrun) });
         row.breaches++;
       }
       // What follows is about the cut-off itself (its notice), a fact of the period it is dated in.
@@ -198,7 +220,7 @@ export function providerScorecard(input: ScorecardInput): ProviderScorecard {
       }
       for (const b of outage.slaBreaches) {
         if (b.metric === 'service_restoration') continue;
-        addBreach(b.metric, b.ruleId, b.source, {
+        addBreach(applying(b.metric, outage.occurredAt)!, b.ruleId, b.source, {
           caseId: c.caseId,
           entryId: outage.cutOffEntryId,
           occurredAt: outage.occurredAt,
@@ -221,9 +243,9 @@ export function providerScorecard(input: ScorecardInput): ProviderScorecard {
       }
       // An incident reported earlier whose resolution overran into the period is a breach of this period too.
       if (entry.type === 'IncidentReported' && instantOf(entry.occurredAt) <= period.toMs) {
-        const breach = incidentBreach(entry, commitments, calendar, period);
+        const breach = incidentBreach(entry, applying, calendarAt(entry.occurredAt), period);
         if (breach) {
-          addBreach(breach.metric, breach.ruleId, breach.source, {
+          addBreach(breach.commitment, breach.ruleId, breach.source, {
             caseId: c.caseId,
             entryId: entry.entryId,
             occurredAt: entry.occurredAt,
@@ -242,9 +264,9 @@ export function providerScorecard(input: ScorecardInput): ProviderScorecard {
           ...(typeof entry.data.description === 'string' ? { description: entry.data.description } : {}),
         });
         row.withoutNotice++;
-        const notice = commitments.get('prior_notice');
+        const notice = applying('prior_notice', entry.occurredAt);
         if (notice && notice.target > 0) {
-          addBreach('prior_notice', 'provider-prior-notice', notice.source ?? deadlineRule('provider-prior-notice').source, {
+          addBreach(notice, 'provider-prior-notice', notice.source ?? deadlineRule('provider-prior-notice').source, {
             caseId: c.caseId,
             entryId: entry.entryId,
             occurredAt: entry.occurredAt,
@@ -276,7 +298,7 @@ export function providerScorecard(input: ScorecardInput): ProviderScorecard {
     casesCounted: rows.length,
     interruptions: { count: interruptions, startedBefore, ongoing, totalMinutes, timeToRestore: spreadOf(restoreMinutes) },
     incidents: { count: incidents, bySeverity, byCategory },
-    slaBreaches: [...breaches.values()].sort((a, b) => a.metric.localeCompare(b.metric)),
+    slaBreaches: [...breaches.values()].sort((a, b) => a.metric.localeCompare(b.metric) || startOf(a) - startOf(b)),
     withoutPriorNotice: withoutNotice.sort((a, b) => instantOf(a.occurredAt) - instantOf(b.occurredAt)),
     requests: { count: requests, answered, unanswered: requests - answered, answerTime: spreadOf(answerMinutes) },
     cases: rows,
@@ -284,28 +306,51 @@ export function providerScorecard(input: ScorecardInput): ProviderScorecard {
   };
 }
 
+/** The breaches of one clause, none counted yet, with the facts it applies to. */
+function clauseBreaches(
+  commitment: ProviderSlaCommitment,
+  ruleId: string,
+  source: string,
+  history: readonly ProviderSlaCommitment[],
+  asOf: string,
+  period: ScorecardPeriod,
+): MetricBreaches {
+  const { from, until } = commitmentWindow(history, commitment, asOf);
+  const wholePeriod = (from === null || instantOf(from) <= period.fromMs) && (until === null || instantOf(until) > period.toMs);
+  const { metric, target, calendar } = commitment;
+  return { metric, ruleId, target, calendar, source, appliesFrom: from, appliesUntil: until, wholePeriod, count: 0, totalBreachMinutes: 0, breaches: [] };
+}
+
+/** Clauses of one metric in the order they applied. */
+function startOf(clause: MetricBreaches): number {
+  return clause.appliesFrom === null ? Number.NEGATIVE_INFINITY : instantOf(clause.appliesFrom);
+}
+
 /** The breach figures of an overrun's share of the period. */
 function breachShare(overrun: SpanShare): Pick<ScorecardBreach, 'breachMinutes' | 'beganBeforePeriod' | 'ongoingAtEnd'> {
   return { breachMinutes: overrun.minutes, beganBeforePeriod: overrun.beganBefore, ongoingAtEnd: overrun.ongoingAtEnd };
 }
 
-/** A provider incident (outage, provider action) whose resolution overran the commitment for its severity within the period. */
+/**
+ * A provider incident (outage, provider action) whose resolution overran, within the period, the
+ * commitment for its severity in force when it began (`applying`), on the business calendar of then.
+ */
 function incidentBreach(
   entry: TimelineEntry,
-  commitments: ReadonlyMap<SlaRuleMetric, ProviderSlaCommitment>,
+  applying: (metric: SlaRuleMetric, at: string) => ProviderSlaCommitment | null,
   businessCalendar: ContractCalendar,
   period: ScorecardPeriod,
-): { metric: SlaRuleMetric; ruleId: string; source: string; overrun: SpanShare } | null {
+): { commitment: ProviderSlaCommitment; ruleId: string; source: string; overrun: SpanShare } | null {
   if (!PROVIDER_INCIDENT_CATEGORIES.has(String(entry.data.category))) return null;
   const metric: SlaRuleMetric = entry.data.severity === 'blocking' ? 'resolution_blocking' : 'resolution_non_blocking';
-  const commitment = commitments.get(metric);
+  const commitment = applying(metric, entry.occurredAt);
   if (!commitment) return null;
   const endedAt = typeof entry.data.endedAt === 'string' ? entry.data.endedAt : null;
   const calendar = commitment.calendar === '24x7' ? CALENDAR_24X7 : businessCalendar;
   const overrun = period.overrunShare(entry.occurredAt, endedAt, commitment.target, calendar);
   if (overrun === null) return null;
   const ruleId = `provider-sla-${metric}` as const;
-  return { metric, ruleId, source: commitment.source ?? deadlineRule(ruleId).source, overrun };
+  return { commitment, ruleId, source: commitment.source ?? deadlineRule(ruleId).source, overrun };
 }
 
 /** When the first real answer (not a mere acknowledgement) to a request arrived, if any. */

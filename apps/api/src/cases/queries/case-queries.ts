@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { AccessPolicy, CaseAccess, caseNotFound } from '@mc/access';
-import { Actor, Clock, providerBusinessCalendar, viewInstant } from '@mc/domain';
+import { Actor, Clock, viewInstant } from '@mc/domain';
 import { loadProvider } from '../../providers/provider-stream';
 import { EVENT_STORE, EventStore, StoredEvent } from '@mc/event-store/event-store.port';
 import {
@@ -191,7 +191,7 @@ export class GetOutagesQuery extends Query<OutagesView> {
   }
 }
 
-/** Cut-offs with restorations, durations and breaches of the case provider's commitments in force when each began, as held at asOf. */
+/** Cut-offs with restorations, durations and breaches of the case provider's commitments and support hours in force when each began, as held at asOf. */
 @QueryHandler(GetOutagesQuery)
 export class GetOutagesHandler implements IQueryHandler<GetOutagesQuery, OutagesView> {
   constructor(
@@ -206,8 +206,8 @@ export class GetOutagesHandler implements IQueryHandler<GetOutagesQuery, Outages
     const providerId = state.providerId;
     const provider = providerId ? (await loadProvider(this.store, providerId)).state : null;
     const commitments = provider ? provider.commitmentHistory : [];
-    const businessCalendar = providerBusinessCalendar(provider?.businessHours ?? null, state.alsaceMoselle) ?? undefined;
-    return outagesOf(records, asOfIso, commitments, { alsaceMoselle: state.alsaceMoselle, businessCalendar });
+    const businessHours = provider ? provider.businessHoursHistory : [];
+    return outagesOf(records, asOfIso, commitments, { alsaceMoselle: state.alsaceMoselle, businessHours });
   }
 }
 

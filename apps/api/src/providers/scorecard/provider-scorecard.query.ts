@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { AccessPolicy } from '@mc/access';
-import { Actor, Clock, DomainError, commitmentsOf } from '@mc/domain';
+import { Actor, Clock, DomainError } from '@mc/domain';
 import { EVENT_STORE, EventStore } from '@mc/event-store/event-store.port';
 import { ProjectionRunner, ProviderScorecard, ScorecardCase, providerScorecard, type SqliteDatabase } from '@mc/projections';
 import { CaseReader } from '../../journal/case-reader';
@@ -42,8 +42,9 @@ export class ScorecardBuilder {
     return providerScorecard({
       providerId,
       providerName: provider.state.name,
-      commitments: commitmentsOf(provider.state),
-      businessHours: provider.state.businessHours,
+      // Over time: each fact is measured against the commitment and support hours in force when it began.
+      commitments: provider.state.commitmentHistory,
+      businessHours: provider.state.businessHoursHistory,
       cases,
       from: from ?? null,
       to: until,
