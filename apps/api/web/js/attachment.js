@@ -32,10 +32,18 @@ const ACCEPT = 'image/*,application/pdf,text/plain,message/rfc822,.eml,.msg,.doc
  * A file field with a "take a photo" button for phones (capture=environment). The last file
  * chosen in either input is the one sent; images get a preview.
  */
-export function attachmentField({ label } = {}) {
+export function attachmentField({ label, required = false } = {}) {
   const id = uid('file');
   const errorId = `${id}-error`;
-  const input = h('input', { class: 'fr-upload', type: 'file', id, name: 'file', accept: ACCEPT, 'aria-describedby': `${id}-hint` });
+  const input = h('input', {
+    class: 'fr-upload',
+    type: 'file',
+    id,
+    name: 'file',
+    accept: ACCEPT,
+    'aria-describedby': `${id}-hint`,
+    'aria-required': required ? 'true' : undefined,
+  });
   const camera = h('input', { class: 'fr-sr-only', type: 'file', id: `${id}-camera`, accept: 'image/*', capture: 'environment', tabindex: '-1' });
   const chosen = h('div', { class: 'mc-file-chosen', 'aria-live': 'polite' });
   const error = h('p', { class: 'fr-error-text', id: errorId, hidden: true });
@@ -86,7 +94,13 @@ export function attachmentField({ label } = {}) {
   const group = h(
     'div',
     { class: 'fr-upload-group fr-mb-3w' },
-    h('label', { class: 'fr-label', for: id }, label ?? t('field.attachment'), hint),
+    h(
+      'label',
+      { class: 'fr-label', for: id },
+      label ?? t('field.attachment'),
+      required ? h('span', { class: 'mc-required', 'aria-hidden': 'true' }, ' *') : null,
+      hint,
+    ),
     input,
     h('div', { class: 'mc-photo-row' }, photoButton, camera),
     chosen,

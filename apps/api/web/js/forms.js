@@ -35,6 +35,23 @@ export function withLabel(message, fieldPath, label) {
   return message.replace(new RegExp(`« ${name} »`, 'g'), `« ${label} »`).replace(new RegExp(`^${name}(?=[\\s:,])`), label);
 }
 
+/**
+ * A message may also name another field of the form (« ne peut pas être antérieur au champ
+ * « occurredAt » », "may not be earlier than occurredAt"): each is replaced by its label too; in
+ * English a bare name is replaced only when it cannot be an ordinary word (camelCase).
+ */
+export function withLabels(message, fields) {
+  let out = message;
+  for (const { name, label } of fields) {
+    out = withLabel(out, name, label);
+    if (/[A-Z]/.test(name)) out = out.replace(new RegExp(`\\b${name}\\b`, 'g'), `“${label}”`);
+  }
+  return out;
+}
+
+/** Required: `true`, or a function of the form's raw values (a field required only for some choices). */
+const isRequired = (field, values) => (typeof field.required === 'function' ? Boolean(field.required(values)) : Boolean(field.required));
+
 function labelNodes(field, required) {
   return [labelText(field), required ? h('span', { class: 'mc-required', 'aria-hidden': 'true' }, ' *') : null];
 }
@@ -307,7 +324,7 @@ export function fieldOfProblem(path) {
  * Builds the form. onSubmit(body, raw) returns a promise; on ApiError the problems are shown,
  * on success the draft is dropped.
  */
-export function buildForm({ fields, submitLabel, onSubmit, draftKey, initial = {}, before = [], after = [], cancelHref, errorsTitle }) {
+export function buildForm({ fields, submitLabel, onSubmit, draftKey, initial = {}, before = [], after = [], cancelHref, errorsTitle, checks }) {
   const controls = fields.map(buildField);
   const byName = new Map(controls.map((c) => [c.field.name, c]));
   const summary = h('div', { tabindex: '-1', class: 'mc-summary' });
@@ -368,8 +385,11 @@ export function buildForm({ fields, submitLabel, onSubmit, draftKey, initial = {
 
   const clearErrors = () => controls.forEach((c) => c.showError(null));
 
+  const labels = controls.map((c) => ({ name: c.field.name, label: labelText(c.field) }));
   const showProblems = (error) => {
     clearErrors();
+    // A success message of the previous action must not stand beside this failure.
+    for (const stale of document.querySelectorAll('#contenu .fr-alert--success')) if (!form.contains(stale)) stale.remove();
     const items = [];
     const placed = new Set();
     const problems =
@@ -378,13 +398,13 @@ export function buildForm({ fields, submitLabel, onSubmit, draftKey, initial = {
       const control = byName.get(fieldOfProblem(problem.field));
       if (control && !placed.has(control)) {
         const label = labelText(control.field);
-        const message = withLabel(problem.message, problem.field, label);
+        const message = withLabels(withLabel(problem.message, problem.field, label), labels);
         control.showError(message);
         placed.add(control);
         const target = control.focusTarget();
         items.push(h('li', {}, h('a', { href: `#${target.id}`, onclick: (e) => (e.preventDefault(), target.focus()) }, `${label} : ${message}`)));
       } else {
-        items.push(h('li', {}, problem.message));
+        items.push(h('li', {}, withLabels(problem.message, labels)));
       }
     }
     summary.replaceChildren(
@@ -399,8 +419,23 @@ export function buildForm({ fields, submitLabel, onSubmit, draftKey, initial = {
     summary.focus();
   };
 
-  /** What the page can tell before sending, for every field at once: [{field, message}]. */
-  const localProblems = () => controls.map((c) => ({ field: c.field.name, message: c.check?.() })).filter((problem) => problem.message);
+  /**
+   * What the page can tell before sending, for every field at once (empty required fields, hours
+   * that did not exist, the page's own `checks`), rather than one round of the service's answers
+   * at a time: [{field, message}].
+   */
+  const localProblems = () => {
+    const values = readAll();
+    const problems = controls.map((c) => {
+      if (isRequired(c.field, values) && c.field.type !== 'flag') {
+        const value = serialize(c.field, c.read());
+        if (value === undefined || (typeof value === 'string' && value.trim() === ''))
+          return { field: c.field.name, message: c.field.requiredMessage ?? t('form.requiredEmpty', { label: labelText(c.field) }) };
+      }
+      return { field: c.field.name, message: c.check?.() };
+    });
+    return [...problems, ...(checks?.(values) ?? [])].filter((problem) => problem.message);
+  };
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();

@@ -177,6 +177,10 @@ const FR = {
   'form.draftRestored': 'Brouillon retrouvé : votre saisie précédente a été remise en place.',
   'form.now': 'Maintenant',
   'form.timeHint': 'Heure de Paris.',
+  'form.requiredEmpty': 'Le champ « {label} » est obligatoire.',
+  'login.usernameMissing': 'Saisissez votre identifiant.',
+  'login.passwordMissing': 'Saisissez votre mot de passe.',
+  'evidence.fileMissing': 'Choisissez le fichier à joindre.',
   'form.timeHintElsewhere': 'Votre ordinateur n’est pas à l’heure de Paris ({zone}) : saisissez l’heure qu’il était à Paris.',
   'form.repeatedHour':
     'Cette heure a existé deux fois, la nuit du passage à l’heure d’hiver : elle est enregistrée comme la première (heure d’été, UTC+2). Si les faits ont eu lieu pendant la seconde, précisez-le dans la description.',
@@ -790,6 +794,10 @@ const EN = {
   'form.draftRestored': 'Draft found: what you typed before has been put back.',
   'form.now': 'Now',
   'form.timeHint': 'Paris time.',
+  'form.requiredEmpty': '{label} is required.',
+  'login.usernameMissing': 'Type your username.',
+  'login.passwordMissing': 'Type your password.',
+  'evidence.fileMissing': 'Choose the file to attach.',
   'form.timeHintElsewhere': 'Your computer is not on Paris time ({zone}): type the time it was in Paris.',
   'form.repeatedHour':
     'This time happened twice, the night the clocks went back: it is recorded as the first one (summer time, UTC+2). If the facts happened during the second, say so in the description.',

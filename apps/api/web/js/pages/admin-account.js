@@ -26,7 +26,7 @@ export async function show({ accountId }) {
   const role = buildForm({
     fields: [
       { name: 'role', type: 'select', required: true, label: t('admin.role'), options: ROLES.map((r) => ({ value: r, label: t(`role.${r}`) })) },
-      { name: 'union', type: 'text', label: t('admin.union') },
+      { name: 'union', type: 'text', label: t('admin.union'), required: (values) => values.role === 'union_rep' },
     ],
     initial: { role: account.role, union: account.union ?? '' },
     submitLabel: t('admin.changeRole'),

@@ -23,7 +23,7 @@ export async function show() {
         options: ROLES.map((r) => ({ value: r, label: t(`role.${r}`) })),
         default: 'agent',
       },
-      { name: 'union', type: 'text', label: t('admin.union') },
+      { name: 'union', type: 'text', label: t('admin.union'), required: (values) => values.role === 'union_rep' },
       { name: 'password', type: 'password', required: true, label: t('admin.password'), hint: t('password.rule'), autocomplete: 'new-password' },
     ],
     submitLabel: t('admin.createAccount'),

@@ -13,7 +13,7 @@ import { targetOptions } from '../target-options.js';
 export async function show({ caseId }, query) {
   const [context, timeline] = await Promise.all([loadCase(caseId), get(`/cases/${caseId}/timeline`)]);
   if (!mayWrite(context)) return;
-  const attachment = attachmentField({ label: t('field.file') });
+  const attachment = attachmentField({ label: t('field.file'), required: true });
   const { form } = buildForm({
     fields: [
       { name: 'description', type: 'textarea', rows: 2 },
@@ -23,6 +23,12 @@ export async function show({ caseId }, query) {
     initial: query.about ? { aboutEntryId: query.about } : {},
     before: [attachment.node],
     submitLabel: t('evidence.submit'),
+    // The file is checked with the other fields, before anything is sent.
+    checks: () => {
+      const message = attachment.file ? null : t('evidence.fileMissing');
+      attachment.showError(message);
+      return [{ field: 'file', message }];
+    },
     cancelHref: `#/cases/${caseId}`,
     onSubmit: async (body) => {
       attachment.showError(null);

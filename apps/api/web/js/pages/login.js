@@ -8,8 +8,8 @@ import { expiryNotes } from '../session-expiry.js';
 export function show(_params, query) {
   const { form } = buildForm({
     fields: [
-      { name: 'username', type: 'text', required: true, label: t('login.username'), autocomplete: 'username' },
-      { name: 'password', type: 'password', required: true, label: t('login.password') },
+      { name: 'username', type: 'text', required: true, label: t('login.username'), autocomplete: 'username', requiredMessage: t('login.usernameMissing') },
+      { name: 'password', type: 'password', required: true, label: t('login.password'), requiredMessage: t('login.passwordMissing') },
     ],
     submitLabel: t('login.submit'),
     errorsTitle: t('login.errorsTitle'),

@@ -54,8 +54,8 @@ export async function show({ caseId }) {
         ],
         default: 'union',
       },
-      { name: 'union', type: 'text', label: t('sharing.unionName'), default: me?.union ?? '' },
-      { name: 'username', type: 'text', label: t('sharing.username') },
+      { name: 'union', type: 'text', label: t('sharing.unionName'), default: me?.union ?? '', required: (values) => values.grantee === 'union' },
+      { name: 'username', type: 'text', label: t('sharing.username'), required: (values) => values.grantee === 'user' },
       {
         name: 'permission',
         type: 'radio',
