@@ -273,9 +273,12 @@ describe('The seed story through the HTTP API', () => {
   });
 
   it('shows the letter to the President in the request register, with the implicit rejection and the appeal deadline', async () => {
+    // Read on 1 February 2020 (a register as of a date still to come is capped at now).
+    clock.set('2020-02-01T11:00:00.000Z');
+    const later = await t.login('bollywood', 'mot-de-passe-bollywood');
     const register = await t.http
       .get(`/api/v1/cases/${caseId}/requests?asOf=${encodeURIComponent('2020-02-01T12:00:00+01:00')}`)
-      .set(bearer(agent))
+      .set(bearer(later))
       .expect(200);
     const letter = register.body.requests.find((r: { entryId: string }) => r.entryId === ids.letter);
     // Sent (corrected) on 13 Nov 2019, receipt not recorded: counted from sending, flagged.
