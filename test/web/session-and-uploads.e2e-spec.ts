@@ -33,6 +33,8 @@ describe('An expired session and the upload limit (Chromium)', () => {
     const formUrl = page.url();
     await page.getByLabel(/Ce qui s’est passé/).fill('Messagerie coupée pendant la permanence');
     await page.getByLabel('Description').fill('Un long récit qu’on ne veut pas retaper.');
+    await page.locator('label.fr-label', { hasText: 'Action du prestataire' }).click();
+    await page.locator('label.fr-label', { hasText: /^Bloquant/ }).click();
     await page.getByLabel(/Pièce jointe/).setInputFiles({ name: 'ecran-bloque.png', mimeType: 'image/png', buffer: PHOTO });
 
     // The service no longer knows the token (it expired).
