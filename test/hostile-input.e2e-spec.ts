@@ -229,7 +229,7 @@ describe('Bad and hostile input', () => {
     const put = await t.http.put(`/api/v1/cases/${caseId}`).set(bearer(agent)).send({ title: 'x' }).expect(405);
     expect(put.headers.allow).toBe('GET, HEAD');
     expect(put.body).toMatchObject({ statusCode: 405, error: 'Method Not Allowed', code: 'METHOD_NOT_ALLOWED' });
-    expect(put.body.message[0]).toMatch(/PUT n'est pas acceptée/);
+    expect(put.body.message[0]).toMatch(/PUT n’est pas acceptée/);
     // The route is public knowledge: the same answer for a case nobody can see, and without a token.
     const unknown = await t.http.put('/api/v1/cases/3f2b8c1e-5d4a-4e7b-9c61-0a8d2e4f6b13').expect(405);
     expect(unknown.headers.allow).toBe('GET, HEAD');

@@ -9,7 +9,6 @@ import { AppConfig, ConfigError } from './config/config';
 import { checkBeforeStart } from './start-checks';
 import { expressErrorHandler } from './http/error.filter';
 import { QuietLogger } from './http/quiet-logger';
-import { refuseOtherMethods } from './http/method-not-allowed';
 import { checkJsonBody, jsonBodyParser } from './http/json-body';
 import { documentErrorAnswers } from './http/openapi';
 import { requestContext, requireJsonBodies } from './http/request-context.middleware';
@@ -37,7 +36,6 @@ export async function createApp(config: AppConfig, options: { clock?: Clock; log
   // Security headers; no CORS middleware at all, so browsers refuse cross-origin calls (closed by default).
   app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'img-src': ["'self'", 'data:', 'blob:'] } } }));
   app.use(requestContext);
-  app.use(refuseOtherMethods);
   app.use(requireJsonBodies);
   app.use(jsonBodyParser(config.maxBodyBytes));
   app.use(checkJsonBody);

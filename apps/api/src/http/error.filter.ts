@@ -1,9 +1,10 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger, NotFoundException } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainError, DomainErrorCode } from '@mc/domain';
 import { JournalFileUnreadableError } from '@mc/event-store/errors';
 import { StoreUnavailableError, WrongExpectedRevisionError } from '@mc/event-store/event-store.port';
 import { languageOf, Lang } from './language';
+import { otherMethodRefusal } from './method-not-allowed';
 import { RequestRefused } from './request-refused';
 
 const STATUS_OF_CODE: Record<DomainErrorCode, number> = {
@@ -103,7 +104,8 @@ const logger = new Logger('Errors');
 
 /** One place where every error becomes the API's answer (API.md "Errors"), in the caller's language. */
 export function sendError(exception: unknown, req: Request, res: Response): void {
-  const body = errorBody(exception, languageOf(req));
+  const refusal = exception instanceof NotFoundException ? otherMethodRefusal(req, res) : null;
+  const body = errorBody(refusal ?? exception, languageOf(req));
   if (body.statusCode >= 500) {
     // Method and path only: bodies may hold passwords or case content.
     logger.error(`${req.method} ${req.path} -> ${body.statusCode}`, exception instanceof Error ? exception.stack : String(exception));

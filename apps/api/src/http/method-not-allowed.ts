@@ -1,4 +1,4 @@
-import type { NextFunction, Request, Response } from 'express';
+import type { Request, Response } from 'express';
 import { RequestRefused } from './request-refused';
 
 interface RouteLayer {
@@ -22,17 +22,18 @@ export function allowedMethods(layers: readonly RouteLayer[], path: string): str
  * the routes are public knowledge (the OpenAPI document), so this says nothing of what exists,
  * and a case that does not exist is still a 404 on the methods the route has. OPTIONS is one
  * such method: there is no CORS, so nothing is preflighted.
+ *
+ * Asked only once no route took the request (the router's "not found"), so that the requests
+ * routes do answer never pay for a second walk of the router.
  */
-export function refuseOtherMethods(req: Request, res: Response, next: NextFunction): void {
-  if (!req.path.startsWith('/api/')) return next();
+export function otherMethodRefusal(req: Request, res: Response): RequestRefused | null {
+  if (!req.path.startsWith('/api/') || req.route !== undefined) return null;
   const router = (req.app as unknown as { router?: { stack: RouteLayer[] } }).router;
   const allowed = allowedMethods(router?.stack ?? [], req.path);
-  if (allowed.length === 0 || allowed.includes(req.method)) return next();
+  if (allowed.length === 0 || allowed.includes(req.method)) return null;
   res.setHeader('Allow', allowed.join(', '));
-  next(
-    new RequestRefused(405, 'METHOD_NOT_ALLOWED', {
-      fr: `La méthode ${req.method} n'est pas acceptée à cette adresse ; elle accepte : ${allowed.join(', ')}.`,
-      en: `The ${req.method} method is not accepted at this address; it accepts: ${allowed.join(', ')}.`,
-    }),
-  );
+  return new RequestRefused(405, 'METHOD_NOT_ALLOWED', {
+    fr: `La méthode ${req.method} n’est pas acceptée à cette adresse ; elle accepte : ${allowed.join(', ')}.`,
+    en: `The ${req.method} method is not accepted at this address; it accepts: ${allowed.join(', ')}.`,
+  });
 }
