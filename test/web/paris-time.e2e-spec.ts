@@ -1,23 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
+import { toParisDateTime } from '@mc/domain';
 import { bearer } from '../support/test-app';
 import { DESKTOP, WebApp, eventually, launchBrowser, logIn, newPage, startWebApp } from './support/browser';
 
-/** Paris wall time now, as a datetime-local value (`2026-11-23T09:44`). */
+/** Paris wall time now, as a datetime-local value (`2026-11-23T09:44`), from the journal's own calendar. */
 function parisNow(): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Europe/Paris',
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-    })
-      .formatToParts(Date.now())
-      .map(({ type, value }) => [type, value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+  const { year, month, day, hour, minute } = toParisDateTime(Date.now());
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${year}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}`;
 }
 
 const minutesBetween = (a: string, b: string) => Math.abs(Date.parse(`${a}:00Z`) - Date.parse(`${b}:00Z`)) / 60_000;

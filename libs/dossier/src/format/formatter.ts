@@ -44,7 +44,7 @@ export class Formatter {
       second: '2-digit',
       hourCycle: 'h23',
     });
-    this.shortDate = new Intl.DateTimeFormat(m.locale, {
+    const short: Intl.DateTimeFormatOptions = {
       timeZone,
       day: '2-digit',
       month: '2-digit',
@@ -52,17 +52,9 @@ export class Formatter {
       hour: '2-digit',
       minute: '2-digit',
       hourCycle: 'h23',
-    });
-    this.shortDateSeconds = new Intl.DateTimeFormat(m.locale, {
-      timeZone,
-      day: '2-digit',
-      month: '2-digit',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    });
+    };
+    this.shortDate = new Intl.DateTimeFormat(m.locale, short);
+    this.shortDateSeconds = new Intl.DateTimeFormat(m.locale, { ...short, second: '2-digit' });
     this.wallClock = new Intl.DateTimeFormat('en-US', {
       timeZone,
       year: 'numeric',
